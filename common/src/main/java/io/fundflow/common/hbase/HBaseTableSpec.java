@@ -1,0 +1,21 @@
+package io.fundflow.common.hbase;
+
+import java.util.List;
+
+/**
+ * What a serving table in HBase looks like, independent of the HBase client: its name, its column
+ * families, and the rowkeys it is pre-split at. Bootstrap creates tables from these.
+ *
+ * @param namespace HBase namespace
+ * @param table table name within the namespace
+ * @param families column family names
+ * @param splitPoints region boundaries, ascending in unsigned byte order
+ */
+public record HBaseTableSpec(
+    String namespace, String table, List<String> families, List<byte[]> splitPoints) {
+
+  /** {@code namespace:table}, as the HBase client names it. */
+  public String qualifiedName() {
+    return namespace + ":" + table;
+  }
+}
