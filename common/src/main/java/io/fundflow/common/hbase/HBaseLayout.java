@@ -1,0 +1,49 @@
+package io.fundflow.common.hbase;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The serving tables in HBase and how they are pre-split. See {@code docs/rowkey.md} for the
+ * reasons behind the numbers.
+ */
+public final class HBaseLayout {
+
+  /** Namespace of every fundflow table. */
+  public static final String NAMESPACE = "fundflow";
+
+  /** Number of salt values; rowkeys start with one salt byte in [0, SALT_BUCKETS). */
+  public static final int SALT_BUCKETS = 16;
+
+  /** Fund-flow details, one row per journal entry. */
+  public static final String FUND_FLOW_TABLE = "fund_flow";
+
+  /** Customer-day summaries (DWS). */
+  public static final String CUSTOMER_DAY_TABLE = "customer_day";
+
+  /** Which day buckets hold a trading day's detail rows, so a correction can find them. */
+  public static final String DAY_BUCKET_TABLE = "day_bucket";
+
+  /** The single column family of every table: short, because HBase stores it in every cell. */
+  public static final String FAMILY = "d";
+
+  private HBaseLayout() {}
+
+  /** Every serving table, in bootstrap order. */
+  public static List<HBaseTableSpec> tables() {
+    List<byte[]> saltSplits = saltSplitPoints();
+    return List.of(
+        new HBaseTableSpec(NAMESPACE, FUND_FLOW_TABLE, List.of(FAMILY), saltSplits),
+        new HBaseTableSpec(NAMESPACE, CUSTOMER_DAY_TABLE, List.of(FAMILY), saltSplits),
+        new HBaseTableSpec(NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of()));
+  }
+
+  /** One region per salt value: split at each salt byte 1..SALT_BUCKETS-1. */
+  static List<byte[]> saltSplitPoints() {
+    List<byte[]> splits = new ArrayList<>(SALT_BUCKETS - 1);
+    for (int salt = 1; salt < SALT_BUCKETS; salt++) {
+      splits.add(new byte[] {(byte) salt});
+    }
+    return List.copyOf(splits);
+  }
+}
