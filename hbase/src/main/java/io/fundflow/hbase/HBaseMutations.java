@@ -18,7 +18,12 @@ public final class HBaseMutations {
 
   /** The HBase table a mutation goes to. */
   public static TableName tableOf(RowMutation m) {
-    return TableName.valueOf(HBaseLayout.NAMESPACE, m.table());
+    return tableName(m.table());
+  }
+
+  /** The HBase name of a fundflow table, in {@link HBaseLayout#NAMESPACE}. */
+  public static TableName tableName(String table) {
+    return TableName.valueOf(HBaseLayout.NAMESPACE, table);
   }
 
   /**
