@@ -28,14 +28,24 @@ public final class DayBucketManifest {
     return Yyyymmdd.require(readInt(rowKey, "manifest rowkey"));
   }
 
-  /** The qualifier that records {@code occurDay}. */
-  public static byte[] qualifier(LocalDate occurDay) {
-    return ByteBuffer.allocate(4).putInt(Yyyymmdd.of(occurDay)).array();
+  /**
+   * The qualifier that records {@code occurDay}: the day as yyyymmdd text, readable in the HBase
+   * shell. The cell's value is empty; its presence is the record.
+   */
+  public static String qualifier(LocalDate occurDay) {
+    return Integer.toString(Yyyymmdd.of(occurDay));
   }
 
-  /** The occur day a qualifier records. */
-  public static LocalDate occurDay(byte[] qualifier) {
-    return Yyyymmdd.toDate(readInt(qualifier, "manifest qualifier"));
+  /**
+   * The occur day a qualifier records.
+   *
+   * @throws IllegalArgumentException when the qualifier is not a yyyymmdd date
+   */
+  public static LocalDate occurDay(String qualifier) {
+    if (qualifier.length() != 8 || !qualifier.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      throw new IllegalArgumentException("manifest qualifier must be yyyymmdd, got '" + qualifier + "'");
+    }
+    return Yyyymmdd.toDate(Integer.parseInt(qualifier));
   }
 
   /**

@@ -13,7 +13,7 @@ class DayBucketManifestTest {
   @Test
   void rowKeyAndQualifierAreBigEndianYyyymmdd() {
     assertArrayEquals(new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xca}, DayBucketManifest.rowKey(20250314));
-    assertArrayEquals(new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xc9}, DayBucketManifest.qualifier(LocalDate.of(2025, 3, 13)));
+    assertEquals("20250313", DayBucketManifest.qualifier(LocalDate.of(2025, 3, 13)));
   }
 
   @Test
@@ -26,8 +26,8 @@ class DayBucketManifestTest {
   @Test
   void rejectsMalformedInput() {
     assertThrows(IllegalArgumentException.class, () -> DayBucketManifest.rowKey(20251301));
-    assertThrows(IllegalArgumentException.class, () -> DayBucketManifest.occurDay(new byte[3]));
-    assertThrows(IllegalArgumentException.class, () -> DayBucketManifest.occurDay(new byte[4]));
+    assertThrows(IllegalArgumentException.class, () -> DayBucketManifest.occurDay("2025031"));
+    assertThrows(IllegalArgumentException.class, () -> DayBucketManifest.occurDay("20250230"));
   }
 
   @Test

@@ -5,6 +5,9 @@ import io.fundflow.common.changelog.ChangeLogDecoder;
 import io.fundflow.common.changelog.DecodeResult;
 import io.fundflow.common.changelog.RejectReason;
 import io.fundflow.common.deadletter.DeadLetter;
+import io.fundflow.common.dwd.FundJournalValidator;
+import io.fundflow.common.dwd.ValidationResult;
+import io.fundflow.common.dwd.ViolationCode;
 import io.fundflow.common.model.AdvisoryContract;
 import io.fundflow.common.model.AdvisoryOrder;
 import io.fundflow.common.model.Channel;
@@ -20,9 +23,11 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Decodes raw ODS records with the common decoder and routes each change to its table's side
- * output ({@link ChangeLogTypes}); a rejected record becomes a dead letter on the main output, with
- * its original bytes and a reason, so nothing is dropped without a trace.
+ * Decodes raw ODS records with the common decoder, validates journal rows with the DWD rules, and
+ * routes each change to its table's side output ({@link ChangeLogTypes}). A record refused by
+ * either becomes a dead letter of its layer on the main output, with its original bytes and a
+ * reason, so nothing is dropped without a trace. Validation happens here, not downstream, because
+ * only here are the original bytes at hand.
  */
 public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter> {
 
@@ -32,6 +37,7 @@ public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter
   private transient Counter decoded;
   private transient Counter skipped;
   private transient Map<RejectReason, Counter> rejected;
+  private transient Map<ViolationCode, Counter> invalid;
 
   @Override
   public void open(OpenContext openContext) {
@@ -44,6 +50,11 @@ public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter
     for (RejectReason r : RejectReason.values()) {
       rejected.put(r, dlq.counter(r.name()));
     }
+    invalid = new EnumMap<>(ViolationCode.class);
+    MetricGroup dwdDlq = getRuntimeContext().getMetricGroup().addGroup("dwd").addGroup("dlq");
+    for (ViolationCode v : ViolationCode.values()) {
+      invalid.put(v, dwdDlq.counter(v.name()));
+    }
   }
 
   @Override
@@ -51,7 +62,22 @@ public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter
     DecodeResult result = decoder.decode(in.topic, in.value);
     if (result instanceof DecodeResult.Decoded d) {
       decoded.inc();
-      route(d.event(), ctx);
+      ValidationResult validation = validate(d.event());
+      if (validation.isValid()) {
+        route(d.event(), ctx);
+      } else {
+        invalid.get(validation.primaryCode()).inc();
+        out.collect(
+            new DeadLetter(
+                "dwd",
+                in.topic,
+                in.partition,
+                in.offset,
+                in.key,
+                in.value,
+                validation.primaryCode().name(),
+                validation.describe()));
+      }
     } else if (result instanceof DecodeResult.Rejected r) {
       rejected.get(r.rejection().reason()).inc();
       out.collect(
@@ -67,6 +93,14 @@ public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter
     } else {
       skipped.inc();
     }
+  }
+
+  /** Journal rows the change leaves behind must pass the DWD rules; a delete leaves none. */
+  private static ValidationResult validate(ChangeEvent e) {
+    if (e.after() instanceof FundJournalEntry entry) {
+      return FundJournalValidator.validate(entry);
+    }
+    return ValidationResult.valid();
   }
 
   private static void route(ChangeEvent e, Context ctx) {

@@ -1,0 +1,68 @@
+package io.fundflow.realtime.fundflow;
+
+import io.fundflow.common.dws.CustomerDayAccumulator;
+import io.fundflow.common.hbase.CellVersion;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps the customer-day accumulator of the common rules in keyed state and emits the summary after
+ * every delta. When every entry of a day is retracted the state is cleared and the summary removed.
+ */
+public final class CustomerDayFunction
+    extends KeyedProcessFunction<String, DayDelta, CustomerDayUpdate> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration stateTtl;
+  private transient ValueState<CustomerDayAccumulator> accumulator;
+  private transient ValueState<Long> version;
+
+  /** @param stateTtl how long a customer-day is kept after its last change */
+  public CustomerDayFunction(Duration stateTtl) {
+    this.stateTtl = stateTtl;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
+    ValueStateDescriptor<CustomerDayAccumulator> acc =
+        new ValueStateDescriptor<>("customer-day", CustomerDayAccumulator.class);
+    acc.enableTimeToLive(ttl);
+    ValueStateDescriptor<Long> ver = new ValueStateDescriptor<>("customer-day-version", Types.LONG);
+    ver.enableTimeToLive(ttl);
+    accumulator = getRuntimeContext().getState(acc);
+    version = getRuntimeContext().getState(ver);
+  }
+
+  @Override
+  public void processElement(DayDelta delta, Context ctx, Collector<CustomerDayUpdate> out)
+      throws Exception {
+    CustomerDayAccumulator acc = accumulator.value();
+    if (acc == null) {
+      acc = new CustomerDayAccumulator(delta.key());
+    }
+    if (delta.add()) {
+      acc.add(delta.flow());
+    } else {
+      acc.retract(delta.flow());
+    }
+    Long known = version.value();
+    long v = Math.max(known == null ? 0L : known, CellVersion.stream(delta.position()));
+    if (acc.isEmpty()) {
+      accumulator.clear();
+      version.update(v);
+      out.collect(new CustomerDayUpdate(delta.key(), null, v));
+    } else {
+      accumulator.update(acc);
+      version.update(v);
+      out.collect(new CustomerDayUpdate(delta.key(), acc.toSummary(), v));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.fundflow.realtime.fundflow;
+
+import io.fundflow.common.hbase.CellVersion;
+import io.fundflow.common.hbase.FundFlowRows;
+import io.fundflow.common.hbase.RowMutation;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns a flow change into the detail-table writes: the new row, the removal of the old row when
+ * the flow was deleted or its rowkey moved, and — once per trading day and occur day per subtask —
+ * the day-bucket manifest entry the nightly correction uses to find the day's rows.
+ */
+public final class DetailWrites extends RichFlatMapFunction<FlowChange, RowMutation> {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient Set<Long> manifestWritten;
+  private transient Histogram latencyMillis;
+
+  @Override
+  public void open(OpenContext openContext) {
+    manifestWritten = new HashSet<>();
+    latencyMillis =
+        getRuntimeContext()
+            .getMetricGroup()
+            .addGroup("dwd")
+            .histogram("endToEndLatencyMs", new DescriptiveStatisticsHistogram(4096));
+  }
+
+  @Override
+  public void flatMap(FlowChange change, Collector<RowMutation> out) {
+    long version = CellVersion.stream(change.position());
+    if (change.previous() != null
+        && (change.current() == null || FundFlowRows.rowKeyChanged(change.previous(), change.current()))) {
+      out.collect(FundFlowRows.delete(change.previous(), version));
+    }
+    if (change.current() != null) {
+      out.collect(FundFlowRows.put(change.current(), version));
+      LocalDate occurDay = change.current().occurTime().toLocalDate();
+      // The manifest only ever grows; writing it again is harmless, so an in-memory set that
+      // forgets on restart is enough to keep it to a handful of writes a day.
+      if (manifestWritten.add(((long) change.current().initDate() << 32) | occurDay.toEpochDay())) {
+        out.collect(FundFlowRows.manifest(change.current().initDate(), occurDay, version));
+      }
+    }
+    latencyMillis.update(System.currentTimeMillis() - change.sourceTimeMillis());
+  }
+}
