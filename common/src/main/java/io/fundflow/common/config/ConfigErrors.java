@@ -33,8 +33,8 @@ public final class ConfigErrors {
 
   /**
    * Runs {@code build} and returns its result when no getter failed; otherwise throws one {@link
-   * ConfigException} with every problem. An exception from {@code build} itself after problems
-   * were recorded (e.g. a record constructor refusing a placeholder) is suppressed into it.
+   * ConfigException} with every problem. An exception from {@code build} itself after problems were
+   * recorded (e.g. a record constructor refusing a placeholder) is suppressed into it.
    */
   public static <C> C collect(Function<ConfigErrors, C> build) {
     ConfigErrors errors = new ConfigErrors();

@@ -1,8 +1,8 @@
 package io.fundflow.common.config;
 
 /**
- * Where a configuration value came from, so an error can say which file line, environment
- * variable or command-line override to fix.
+ * Where a configuration value came from, so an error can say which file line, environment variable
+ * or command-line override to fix.
  *
  * @param kind the layer that supplied the value
  * @param name the file path, the environment variable, or the override's key

@@ -34,10 +34,10 @@ import java.util.stream.Collectors;
  *   <li>explicit overrides, e.g. {@code -Dkey=value} arguments of a command line.
  * </ol>
  *
- * Values are trimmed. Every getter either returns a valid value or throws a {@link
- * ConfigException} that names the key, the value, where it came from and what was expected; values
- * of keys that look secret (password, secret, token, credential) are masked in messages. To report
- * every problem at once, read a process's whole configuration through {@link ConfigErrors}.
+ * Values are trimmed. Every getter either returns a valid value or throws a {@link ConfigException}
+ * that names the key, the value, where it came from and what was expected; values of keys that look
+ * secret (password, secret, token, credential) are masked in messages. To report every problem at
+ * once, read a process's whole configuration through {@link ConfigErrors}.
  *
  * <p>The environment is passed in as a map, so tests need no real environment variables.
  */
@@ -58,6 +58,8 @@ public final class Settings {
       "an absolute URL with scheme and host, e.g. http://localhost:8081";
   private static final String HOST_PORT_EXPECTED =
       "host:port with a port in 1..65535, e.g. localhost:9092";
+  private static final String HOST_PORTS_EXPECTED =
+      "a comma-separated list of host:port, e.g. broker1:9092,broker2:9092";
 
   private final Map<String, String> file;
   private final String fileName;
@@ -90,7 +92,8 @@ public final class Settings {
     } catch (IOException | IllegalArgumentException e) {
       // IllegalArgumentException: a malformed \\uXXXX escape; IOException includes bad UTF-8.
       throw new ConfigException(
-          "configuration file " + file + " cannot be read as UTF-8 properties: " + e.getMessage(), e);
+          "configuration file " + file + " cannot be read as UTF-8 properties: " + e.getMessage(),
+          e);
     }
     Map<String, String> values = new LinkedHashMap<>();
     properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
@@ -119,7 +122,9 @@ public final class Settings {
       int eq = body.indexOf('=');
       if (eq <= 0 || body.substring(0, eq).isBlank()) {
         problems.add(
-            "override argument \"" + argument + "\" is malformed: expected -Dkey=value or key=value");
+            "override argument \""
+                + argument
+                + "\" is malformed: expected -Dkey=value or key=value");
       } else {
         overrides.put(body.substring(0, eq).trim(), body.substring(eq + 1));
       }
@@ -146,7 +151,9 @@ public final class Settings {
     String variable = environmentVariable(key);
     if (environment.containsKey(variable)) {
       return found(
-          key, environment.get(variable), new ConfigOrigin(ConfigOrigin.Kind.ENVIRONMENT, variable));
+          key,
+          environment.get(variable),
+          new ConfigOrigin(ConfigOrigin.Kind.ENVIRONMENT, variable));
     }
     if (file.containsKey(key)) {
       return found(key, file.get(key), new ConfigOrigin(ConfigOrigin.Kind.FILE, fileName));
@@ -277,9 +284,6 @@ public final class Settings {
   public URI uri(String key, URI defaultValue) {
     return orDefault(key, defaultValue, URI_EXPECTED, Settings::parseUri);
   }
-
-  private static final String HOST_PORTS_EXPECTED =
-      "a comma-separated list of host:port, e.g. broker1:9092,broker2:9092";
 
   /** A required {@code host:port}. */
   public HostPort hostPort(String key) {

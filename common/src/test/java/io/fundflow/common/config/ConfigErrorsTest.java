@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 class ConfigErrorsTest {
 
   /** A process's configuration as it would be built at start-up. */
-  record StreamConfig(List<HostPort> brokers, int parallelism, LocalTime start, LocalTime stop, Duration checkpoint, boolean dryRun, long maxRows) {
+  record StreamConfig(
+      List<HostPort> brokers,
+      int parallelism,
+      LocalTime start,
+      LocalTime stop,
+      Duration checkpoint,
+      boolean dryRun,
+      long maxRows) {
     StreamConfig {
       Objects.requireNonNull(brokers);
     }
@@ -40,7 +47,8 @@ class ConfigErrorsTest {
 
   @Test
   void validConfigurationBuildsTheRecord() {
-    Settings s = Settings.of(Map.of("kafka.bootstrap.servers", "localhost:9092"), "f", Map.of(), Map.of());
+    Settings s =
+        Settings.of(Map.of("kafka.bootstrap.servers", "localhost:9092"), "f", Map.of(), Map.of());
     StreamConfig c = StreamConfig.from(s);
 
     assertEquals(List.of(new HostPort("localhost", 9092)), c.brokers());
@@ -53,7 +61,15 @@ class ConfigErrorsTest {
   void everyProblemIsReportedInOneException() {
     Settings s =
         Settings.of(
-            Map.of("flink.parallelism", "0", "stream.start", "17:00", "dry-run", "maybe", "max.rows", "-3"),
+            Map.of(
+                "flink.parallelism",
+                "0",
+                "stream.start",
+                "17:00",
+                "dry-run",
+                "maybe",
+                "max.rows",
+                "-3"),
             "realtime.properties",
             Map.of("FUNDFLOW_FLINK_CHECKPOINT_INTERVAL", "soon"),
             Map.of());
@@ -64,17 +80,18 @@ class ConfigErrorsTest {
         List.of(
             "stream.stop (16:15) must be after stream.start (17:00)",
             "kafka.bootstrap.servers is required but not set; expected a comma-separated list of"
-                + " host:port, e.g. broker1:9092,broker2:9092; set it in file realtime.properties, in"
-                + " environment variable FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS or with"
+                + " host:port, e.g. broker1:9092,broker2:9092; set it in file realtime.properties,"
+                + " in environment variable FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS or with"
                 + " -Dkafka.bootstrap.servers=...",
-            "flink.parallelism = \"0\" (from file realtime.properties) is invalid: expected an integer"
-                + " in [1, 256]",
+            "flink.parallelism = \"0\" (from file realtime.properties) is invalid: expected an"
+                + " integer in [1, 256]",
             "flink.checkpoint.interval = \"soon\" (from environment variable"
-                + " FUNDFLOW_FLINK_CHECKPOINT_INTERVAL) is invalid: expected a duration such as 500ms,"
-                + " 30s, 5m, 2h, 1d or ISO-8601 PT30S, not negative",
-            "dry-run = \"maybe\" (from file realtime.properties) is invalid: expected true or false",
-            "max.rows = \"-3\" (from file realtime.properties) is invalid: expected an integer in [1,"
-                + " 1000000]");
+                + " FUNDFLOW_FLINK_CHECKPOINT_INTERVAL) is invalid: expected a duration such as"
+                + " 500ms, 30s, 5m, 2h, 1d or ISO-8601 PT30S, not negative",
+            "dry-run = \"maybe\" (from file realtime.properties) is invalid: expected true or"
+                + " false",
+            "max.rows = \"-3\" (from file realtime.properties) is invalid: expected an integer in"
+                + " [1, 1000000]");
     assertEquals(expected, e.problems());
     assertEquals(
         "6 configuration problems:\n  - " + String.join("\n  - ", expected), e.getMessage());
@@ -87,7 +104,11 @@ class ConfigErrorsTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> ConfigErrors.collect(errors -> { throw new IllegalStateException("bug"); }));
+            () ->
+                ConfigErrors.collect(
+                    errors -> {
+                      throw new IllegalStateException("bug");
+                    }));
     assertEquals("bug", e.getMessage());
   }
 }

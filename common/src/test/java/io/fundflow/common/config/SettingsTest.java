@@ -35,10 +35,17 @@ class SettingsTest {
   }
 
   /** Asserts that reading {@code key} = {@code value} from the file fails with a full message. */
-  private static void assertInvalid(String key, String value, String expected, Consumer<Settings> read) {
+  private static void assertInvalid(
+      String key, String value, String expected, Consumer<Settings> read) {
     ConfigException e = assertThrows(ConfigException.class, () -> read.accept(one(key, value)));
     assertEquals(
-        key + " = \"" + value.trim() + "\" (from file " + FILE + ") is invalid: expected " + expected,
+        key
+            + " = \""
+            + value.trim()
+            + "\" (from file "
+            + FILE
+            + ") is invalid: expected "
+            + expected,
         e.getMessage());
   }
 
@@ -47,7 +54,8 @@ class SettingsTest {
   @Test
   void environmentOverridesFileAndOverrideOverridesBoth() {
     Map<String, String> fileValues = Map.of("kafka.bootstrap.servers", "file:9092", "a.b", "file");
-    Map<String, String> env = Map.of("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", "env:9092", "FUNDFLOW_A_B", "env");
+    Map<String, String> env =
+        Map.of("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", "env:9092", "FUNDFLOW_A_B", "env");
     Map<String, String> overrides = Map.of("a.b", "override");
     Settings s = Settings.of(fileValues, FILE, env, overrides);
 
@@ -57,7 +65,9 @@ class SettingsTest {
 
   @Test
   void environmentVariableNameIsUpperCaseWithUnderscores() {
-    assertEquals("FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS", Settings.environmentVariable("kafka.bootstrap.servers"));
+    assertEquals(
+        "FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS",
+        Settings.environmentVariable("kafka.bootstrap.servers"));
     assertEquals("FUNDFLOW_STREAM_STOP_TIME", Settings.environmentVariable("stream.stop-time"));
   }
 
@@ -72,18 +82,22 @@ class SettingsTest {
     Settings fromEnv = Settings.of(Map.of("n", "1"), FILE, Map.of("FUNDFLOW_N", "x"), Map.of());
     ConfigException e = assertThrows(ConfigException.class, () -> fromEnv.intValue("n", 0, 9));
     assertEquals(
-        "n = \"x\" (from environment variable FUNDFLOW_N) is invalid: expected an integer in [0, 9]",
+        "n = \"x\" (from environment variable FUNDFLOW_N) is invalid: expected an integer in [0,"
+            + " 9]",
         e.getMessage());
 
-    Settings fromOverride = Settings.of(Map.of("n", "1"), FILE, Map.of("FUNDFLOW_N", "2"), Map.of("n", "y"));
+    Settings fromOverride =
+        Settings.of(Map.of("n", "1"), FILE, Map.of("FUNDFLOW_N", "2"), Map.of("n", "y"));
     e = assertThrows(ConfigException.class, () -> fromOverride.intValue("n", 0, 9));
-    assertEquals("n = \"y\" (from override -Dn) is invalid: expected an integer in [0, 9]", e.getMessage());
+    assertEquals(
+        "n = \"y\" (from override -Dn) is invalid: expected an integer in [0, 9]", e.getMessage());
   }
 
   @Test
   void loadsAUtf8PropertiesFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("app.properties");
-    Files.writeString(file, "# comment\nserving.title = 资金流水 \nport=8080\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, "# comment\nserving.title = 资金流水 \nport=8080\n", StandardCharsets.UTF_8);
     Settings s = Settings.load(file, Map.of(), Map.of("port", "9090"));
 
     assertEquals("资金流水", s.string("serving.title"));
@@ -93,7 +107,8 @@ class SettingsTest {
   @Test
   void missingFileIsAConfigException(@TempDir Path dir) {
     Path file = dir.resolve("absent.properties");
-    ConfigException e = assertThrows(ConfigException.class, () -> Settings.load(file, Map.of(), Map.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> Settings.load(file, Map.of(), Map.of()));
     assertEquals("configuration file " + file + " does not exist", e.getMessage());
   }
 
@@ -101,8 +116,12 @@ class SettingsTest {
   void malformedFileIsAConfigException(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.properties");
     Files.writeString(file, "k=\\uZZZZ\n");
-    ConfigException e = assertThrows(ConfigException.class, () -> Settings.load(file, Map.of(), Map.of()));
-    assertTrue(e.getMessage().startsWith("configuration file " + file + " cannot be read as UTF-8 properties"), e.getMessage());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> Settings.load(file, Map.of(), Map.of()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("configuration file " + file + " cannot be read as UTF-8 properties"),
+        e.getMessage());
   }
 
   @Test
@@ -115,7 +134,9 @@ class SettingsTest {
   @Test
   void malformedOverrideArgumentsAreAllReported() {
     ConfigException e =
-        assertThrows(ConfigException.class, () -> Settings.overridesFromArguments(List.of("-Dnovalue", "=x", "ok=1")));
+        assertThrows(
+            ConfigException.class,
+            () -> Settings.overridesFromArguments(List.of("-Dnovalue", "=x", "ok=1")));
     assertEquals(
         List.of(
             "override argument \"-Dnovalue\" is malformed: expected -Dkey=value or key=value",
@@ -127,11 +148,14 @@ class SettingsTest {
 
   @Test
   void missingRequiredKeyNamesEveryPlaceToSetIt() {
-    ConfigException e = assertThrows(ConfigException.class, () -> file(Map.of()).hostPorts("kafka.bootstrap.servers"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> file(Map.of()).hostPorts("kafka.bootstrap.servers"));
     assertEquals(
-        "kafka.bootstrap.servers is required but not set; expected a comma-separated list of host:port,"
-            + " e.g. broker1:9092,broker2:9092; set it in file conf/test.properties, in environment"
-            + " variable FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS or with -Dkafka.bootstrap.servers=...",
+        "kafka.bootstrap.servers is required but not set; expected a comma-separated list of"
+            + " host:port, e.g. broker1:9092,broker2:9092; set it in file conf/test.properties, in"
+            + " environment variable FUNDFLOW_KAFKA_BOOTSTRAP_SERVERS or with"
+            + " -Dkafka.bootstrap.servers=...",
         e.getMessage());
   }
 
@@ -171,13 +195,21 @@ class SettingsTest {
     assertEquals(10, one("k", "10").intValue("k", -10, 10));
     assertInvalid("k", "11", "an integer in [-10, 10]", s -> s.intValue("k", -10, 10));
     assertInvalid("k", "1.5", "an integer in [-10, 10]", s -> s.intValue("k", -10, 10));
-    assertInvalid("k", "99999999999", "an integer in [1, 2147483647]", s -> s.intValue("k", 1, Integer.MAX_VALUE));
+    assertInvalid(
+        "k",
+        "99999999999",
+        "an integer in [1, 2147483647]",
+        s -> s.intValue("k", 1, Integer.MAX_VALUE));
   }
 
   @Test
   void longs() {
     assertEquals(5_000_000_000L, one("k", "5000000000").longValue("k", 0, Long.MAX_VALUE));
-    assertInvalid("k", "-1", "an integer in [0, 9223372036854775807]", s -> s.longValue("k", 0, Long.MAX_VALUE));
+    assertInvalid(
+        "k",
+        "-1",
+        "an integer in [0, 9223372036854775807]",
+        s -> s.longValue("k", 0, Long.MAX_VALUE));
     assertInvalid("k", "ten", "an integer in [0, 100]", s -> s.longValue("k", 5, 0, 100));
   }
 
@@ -194,7 +226,15 @@ class SettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "30s, PT30S", "5m, PT5M", "2h, PT2H", "1d, PT24H", "PT1M30S, PT1M30S", "0s, PT0S"})
+  @CsvSource({
+    "500ms, PT0.5S",
+    "30s, PT30S",
+    "5m, PT5M",
+    "2h, PT2H",
+    "1d, PT24H",
+    "PT1M30S, PT1M30S",
+    "0s, PT0S"
+  })
   void durations(String text, String iso) {
     assertEquals(Duration.parse(iso), one("k", text).duration("k"));
   }
@@ -202,15 +242,21 @@ class SettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"30", "5 minutes", "-5s", "PT-1S", "1w"})
   void durationRejectsOtherForms(String text) {
-    assertInvalid("k", text, "a duration such as 500ms, 30s, 5m, 2h, 1d or ISO-8601 PT30S, not negative", s -> s.duration("k"));
+    assertInvalid(
+        "k",
+        text,
+        "a duration such as 500ms, 30s, 5m, 2h, 1d or ISO-8601 PT30S, not negative",
+        s -> s.duration("k"));
   }
 
   @Test
   void timesOfDay() {
     assertEquals(LocalTime.of(8, 45), one("k", "08:45").localTime("k"));
     assertEquals(LocalTime.of(16, 15, 30), one("k", "16:15:30").localTime("k"));
-    assertInvalid("k", "8:45", "a time of day HH:mm or HH:mm:ss, e.g. 08:45", s -> s.localTime("k"));
-    assertInvalid("k", "25:00", "a time of day HH:mm or HH:mm:ss, e.g. 08:45", s -> s.localTime("k"));
+    assertInvalid(
+        "k", "8:45", "a time of day HH:mm or HH:mm:ss, e.g. 08:45", s -> s.localTime("k"));
+    assertInvalid(
+        "k", "25:00", "a time of day HH:mm or HH:mm:ss, e.g. 08:45", s -> s.localTime("k"));
   }
 
   @Test
@@ -235,7 +281,8 @@ class SettingsTest {
 
   @Test
   void urls() {
-    assertEquals(URI.create("http://localhost:8081/jars"), one("k", "http://localhost:8081/jars").uri("k"));
+    assertEquals(
+        URI.create("http://localhost:8081/jars"), one("k", "http://localhost:8081/jars").uri("k"));
     String expected = "an absolute URL with scheme and host, e.g. http://localhost:8081";
     assertInvalid("k", "localhost:8081", expected, s -> s.uri("k"));
     assertInvalid("k", "http://exa mple", expected, s -> s.uri("k"));
@@ -252,18 +299,32 @@ class SettingsTest {
     assertEquals("[::1]:9092", new HostPort("::1", 9092).toString());
 
     String expected = "host:port with a port in 1..65535, e.g. localhost:9092";
-    for (String bad : List.of("localhost", "localhost:0", "localhost:65536", ":9092", "h:x", "a:b:9092", "[::1]9092")) {
+    for (String bad :
+        List.of(
+            "localhost",
+            "localhost:0",
+            "localhost:65536",
+            ":9092",
+            "h:x",
+            "a:b:9092",
+            "[::1]9092")) {
       assertInvalid("k", bad, expected, s -> s.hostPort("k"));
     }
-    assertInvalid("k", "b1:9092,b2", "a comma-separated list of host:port, e.g. broker1:9092,broker2:9092", s -> s.hostPorts("k"));
+    assertInvalid(
+        "k",
+        "b1:9092,b2",
+        "a comma-separated list of host:port, e.g. broker1:9092,broker2:9092",
+        s -> s.hostPorts("k"));
   }
 
   @Test
   void secretValuesAreMaskedInMessages() {
     ConfigException e =
-        assertThrows(ConfigException.class, () -> one("oracle.password", "  ").string("oracle.password"));
+        assertThrows(
+            ConfigException.class, () -> one("oracle.password", "  ").string("oracle.password"));
     assertEquals(
-        "oracle.password = \"****\" (from file conf/test.properties) is invalid: expected a non-empty string",
+        "oracle.password = \"****\" (from file conf/test.properties) is invalid: expected a"
+            + " non-empty string",
         e.getMessage());
   }
 }

@@ -12,8 +12,11 @@ class DayBucketManifestTest {
 
   @Test
   void rowKeyAndQualifierAreBigEndianYyyymmdd() {
-    assertArrayEquals(new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xca}, DayBucketManifest.rowKey(20250314));
-    assertArrayEquals(new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xc9}, DayBucketManifest.qualifier(LocalDate.of(2025, 3, 13)));
+    assertArrayEquals(
+        new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xca}, DayBucketManifest.rowKey(20250314));
+    assertArrayEquals(
+        new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xc9},
+        DayBucketManifest.qualifier(LocalDate.of(2025, 3, 13)));
   }
 
   @Test
@@ -39,7 +42,11 @@ class DayBucketManifestTest {
 
     assertEquals(
         List.of(monday, saturday, friday),
-        List.copyOf(DayBucketManifest.daysToScan(20250317, List.of(saturday, monday), List.of(friday, saturday))));
-    assertEquals(List.of(friday, thursday), List.copyOf(DayBucketManifest.daysToScan(20250314, List.of(thursday), List.of())));
+        List.copyOf(
+            DayBucketManifest.daysToScan(
+                20250317, List.of(saturday, monday), List.of(friday, saturday))));
+    assertEquals(
+        List.of(friday, thursday),
+        List.copyOf(DayBucketManifest.daysToScan(20250314, List.of(thursday), List.of())));
   }
 }
