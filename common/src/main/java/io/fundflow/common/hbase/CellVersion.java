@@ -3,8 +3,8 @@ package io.fundflow.common.hbase;
 import io.fundflow.common.changelog.SourcePosition;
 
 /**
- * The HBase cell version (timestamp) every fundflow write sets explicitly, so that the newest
- * write wins whatever order writes arrive in.
+ * The HBase cell version (timestamp) every fundflow write sets explicitly, so that the newest write
+ * wins whatever order writes arrive in.
  *
  * <ul>
  *   <li>The stream writes version = the change's source position (SCN or trail position), in [0,
@@ -13,9 +13,9 @@ import io.fundflow.common.changelog.SourcePosition;
  *       and a later correction run above an earlier one.
  * </ul>
  *
- * Versions are never wall-clock times, so these tables must have no TTL, and every delete must carry
- * an explicit version (a delete without one would take the server's clock, ~1.7e12, and hide or
- * miss the wrong writes).
+ * Versions are never wall-clock times, so these tables must have no TTL, and every delete must
+ * carry an explicit version (a delete without one would take the server's clock, ~1.7e12, and hide
+ * or miss the wrong writes).
  */
 public final class CellVersion {
 
@@ -27,8 +27,7 @@ public final class CellVersion {
   /** The version of a stream write of a change at {@code sourcePosition}. */
   public static long stream(long sourcePosition) {
     if (sourcePosition < 0 || sourcePosition >= CORRECTION_BASE) {
-      throw new IllegalArgumentException(
-          "source position must be in [0, 2^62): " + sourcePosition);
+      throw new IllegalArgumentException("source position must be in [0, 2^62): " + sourcePosition);
     }
     return sourcePosition;
   }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rowkey of a fund-flow detail row in {@code fundflow:fund_flow}, one row per journal entry.
- * 39 bytes, compared as unsigned bytes:
+ * The rowkey of a fund-flow detail row in {@code fundflow:fund_flow}, one row per journal entry. 39
+ * bytes, compared as unsigned bytes:
  *
  * <pre>
  * offset  width  field
@@ -93,8 +93,7 @@ public record FundFlowRowKey(
     if (millisOfDay < 0 || millisOfDay > LAST_MILLI_OF_DAY) {
       throw new IllegalArgumentException("time-of-day field out of range: " + millisOfDay);
     }
-    LocalDateTime occurTime =
-        day.atTime(LocalTime.ofNanoOfDay(millisOfDay * 1_000_000L));
+    LocalDateTime occurTime = day.atTime(LocalTime.ofNanoOfDay(millisOfDay * 1_000_000L));
     long serialNo = Long.MAX_VALUE - buf.getLong(SERIAL_OFFSET);
     FundFlowRowKey key =
         new FundFlowRowKey(clientId, occurTime, serialNo, buf.getInt(INIT_DATE_OFFSET));
@@ -134,8 +133,7 @@ public record FundFlowRowKey(
    *
    * @throws IllegalArgumentException when {@code from} is after {@code to}
    */
-  public static List<KeyRange> scanRanges(
-      String clientId, LocalDateTime from, LocalDateTime to) {
+  public static List<KeyRange> scanRanges(String clientId, LocalDateTime from, LocalDateTime to) {
     LocalDateTime fromMs = from.truncatedTo(ChronoUnit.MILLIS);
     LocalDateTime toMs = to.truncatedTo(ChronoUnit.MILLIS);
     if (fromMs.isAfter(toMs)) {

@@ -38,7 +38,12 @@ public final class HBaseLayout {
         new HBaseTableSpec(NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of()));
   }
 
-  /** One region per salt value: split at each salt byte 1..SALT_BUCKETS-1. */
+  /**
+   * One region per salt value: split at each salt byte 1..SALT_BUCKETS-1. Within a salt, today's
+   * rows sort first, so today's writes land on the first region of each salt: 16 writing regions.
+   * HBase splits those head regions as they grow; pre-splitting inside a salt would only create
+   * regions for days still to come.
+   */
   static List<byte[]> saltSplitPoints() {
     List<byte[]> splits = new ArrayList<>(SALT_BUCKETS - 1);
     for (int salt = 1; salt < SALT_BUCKETS; salt++) {

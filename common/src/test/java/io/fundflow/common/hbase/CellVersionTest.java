@@ -42,7 +42,8 @@ class CellVersionTest {
   @Test
   void correctionRejectsNegativeOrHugeMillis() {
     assertThrows(IllegalArgumentException.class, () -> CellVersion.correction(-1));
-    assertThrows(IllegalArgumentException.class, () -> CellVersion.correction(Long.MAX_VALUE - (1L << 62)));
+    assertThrows(
+        IllegalArgumentException.class, () -> CellVersion.correction(Long.MAX_VALUE - (1L << 62)));
     assertThrows(IllegalArgumentException.class, () -> CellVersion.correctionRunMillis(5));
   }
 }

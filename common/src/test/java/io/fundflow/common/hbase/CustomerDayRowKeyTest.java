@@ -21,8 +21,11 @@ class CustomerDayRowKeyTest {
     byte[] key = CustomerDayRowKey.encode(CLIENT, 20250314, MoneyType.HKD);
 
     assertEquals(
-        "0c" + "04c0e235" + HexFormat.of().formatHex("C0001".getBytes(StandardCharsets.US_ASCII))
-            + "00".repeat(13) + HexFormat.of().formatHex("HKD".getBytes(StandardCharsets.US_ASCII)),
+        "0c"
+            + "04c0e235"
+            + HexFormat.of().formatHex("C0001".getBytes(StandardCharsets.US_ASCII))
+            + "00".repeat(13)
+            + HexFormat.of().formatHex("HKD".getBytes(StandardCharsets.US_ASCII)),
         HexFormat.of().formatHex(key));
   }
 
@@ -63,7 +66,12 @@ class CustomerDayRowKeyTest {
     System.arraycopy("EUR".getBytes(StandardCharsets.US_ASCII), 0, eur, 23, 3);
 
     assertThrows(IllegalArgumentException.class, () -> CustomerDayRowKey.decode(eur));
-    assertThrows(IllegalArgumentException.class, () -> CustomerDayRowKey.decode(Arrays.copyOf(key, 25)));
-    assertThrows(IllegalArgumentException.class, () -> CustomerDayRowKey.scanRanges(CLIENT, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> CustomerDayRowKey.decode(Arrays.copyOf(key, 25)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            CustomerDayRowKey.scanRanges(
+                CLIENT, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 1)));
   }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class DayBucketManifestTest {
 
   @Test
-  void rowKeyAndQualifierAreBigEndianYyyymmdd() {
-    assertArrayEquals(new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xca}, DayBucketManifest.rowKey(20250314));
+  void rowKeyIsBigEndianYyyymmddAndQualifierIsItsText() {
+    assertArrayEquals(
+        new byte[] {0x01, 0x34, (byte) 0xfe, (byte) 0xca}, DayBucketManifest.rowKey(20250314));
     assertEquals("20250313", DayBucketManifest.qualifier(LocalDate.of(2025, 3, 13)));
   }
 
@@ -39,7 +40,11 @@ class DayBucketManifestTest {
 
     assertEquals(
         List.of(monday, saturday, friday),
-        List.copyOf(DayBucketManifest.daysToScan(20250317, List.of(saturday, monday), List.of(friday, saturday))));
-    assertEquals(List.of(friday, thursday), List.copyOf(DayBucketManifest.daysToScan(20250314, List.of(thursday), List.of())));
+        List.copyOf(
+            DayBucketManifest.daysToScan(
+                20250317, List.of(saturday, monday), List.of(friday, saturday))));
+    assertEquals(
+        List.of(friday, thursday),
+        List.copyOf(DayBucketManifest.daysToScan(20250314, List.of(thursday), List.of())));
   }
 }

@@ -31,13 +31,16 @@ class FundFlowRowKeyTest {
 
   @Test
   void layoutIsByteExact() {
-    byte[] key = FundFlowRowKey.encode(CLIENT, LocalDateTime.of(2025, 3, 14, 9, 30, 0, 5_000_000), 42, 20250314);
+    byte[] key =
+        FundFlowRowKey.encode(
+            CLIENT, LocalDateTime.of(2025, 3, 14, 9, 30, 0, 5_000_000), 42, 20250314);
 
     assertEquals(39, key.length);
     String expected =
         "07" // salt of 100200300
             + "04c0e235" // 99999999 - 20250314 = 79749685
-            + HEX.formatHex("100200300".getBytes()) + "000000000000000000" // padded to 18
+            + HEX.formatHex("100200300".getBytes())
+            + "000000000000000000" // padded to 18
             + "031c823a" // 86399999 - 34200005 = 52199994
             + "7fffffffffffffd5" // Long.MAX_VALUE - 42
             + "0134feca"; // 20250314
@@ -69,7 +72,11 @@ class FundFlowRowKeyTest {
   @Test
   void roundTripsEveryField() {
     FundFlowRowKey original =
-        new FundFlowRowKey("A", LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000), 999_999_999_999L, 20250102);
+        new FundFlowRowKey(
+            "A",
+            LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000),
+            999_999_999_999L,
+            20250102);
 
     assertEquals(original, FundFlowRowKey.decode(original.toBytes()));
   }
@@ -79,8 +86,18 @@ class FundFlowRowKeyTest {
     LocalDateTime t = LocalDateTime.of(2025, 3, 14, 9, 31);
     FundJournalEntry entry =
         new FundJournalEntry(
-            20250314, 88, t, CLIENT, "F1", 1001, MoneyType.CNY, 2041,
-            new BigDecimal("100.00"), new BigDecimal("200.00"), "MB", null);
+            20250314,
+            88,
+            t,
+            CLIENT,
+            "F1",
+            1001,
+            MoneyType.CNY,
+            2041,
+            new BigDecimal("100.00"),
+            new BigDecimal("200.00"),
+            "MB",
+            null);
 
     assertArrayEquals(key(t, 88), FundFlowRowKey.of(entry).toBytes());
   }
@@ -88,31 +105,39 @@ class FundFlowRowKeyTest {
   @Test
   void rejectsClientIdsThatDoNotFitTheField() {
     LocalDateTime t = LocalDateTime.of(2025, 3, 14, 9, 31);
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode("1234567890123456789", t, 1, 20250314));
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode("客户1", t, 1, 20250314));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FundFlowRowKey.encode("1234567890123456789", t, 1, 20250314));
+    assertThrows(
+        IllegalArgumentException.class, () -> FundFlowRowKey.encode("客户1", t, 1, 20250314));
     assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode("", t, 1, 20250314));
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode("A\u0000B", t, 1, 20250314));
+    assertThrows(
+        IllegalArgumentException.class, () -> FundFlowRowKey.encode("A\u0000B", t, 1, 20250314));
   }
 
   @Test
   void acceptsAnEighteenCharacterClientId() {
     String longest = "123456789012345678";
     LocalDateTime t = LocalDateTime.of(2025, 3, 14, 9, 31);
-    assertEquals(longest, FundFlowRowKey.decode(FundFlowRowKey.encode(longest, t, 1, 20250314)).clientId());
+    assertEquals(
+        longest, FundFlowRowKey.decode(FundFlowRowKey.encode(longest, t, 1, 20250314)).clientId());
   }
 
   @Test
   void rejectsNegativeSerialAndInvalidInitDate() {
     LocalDateTime t = LocalDateTime.of(2025, 3, 14, 9, 31);
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode(CLIENT, t, -1, 20250314));
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode(CLIENT, t, 1, 20250230));
+    assertThrows(
+        IllegalArgumentException.class, () -> FundFlowRowKey.encode(CLIENT, t, -1, 20250314));
+    assertThrows(
+        IllegalArgumentException.class, () -> FundFlowRowKey.encode(CLIENT, t, 1, 20250230));
     assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.encode(CLIENT, t, 1, 0));
   }
 
   @Test
   void decodeRejectsWrongLengthAndForeignSalt() {
     byte[] good = key(LocalDateTime.of(2025, 3, 14, 9, 31), 1);
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.decode(Arrays.copyOf(good, 38)));
+    assertThrows(
+        IllegalArgumentException.class, () -> FundFlowRowKey.decode(Arrays.copyOf(good, 38)));
 
     byte[] wrongSalt = good.clone();
     wrongSalt[0] = 8;
@@ -152,7 +177,8 @@ class FundFlowRowKeyTest {
 
     assertEquals(1, ranges.size());
     assertTrue(ranges.get(0).contains(key(from, 1)));
-    assertTrue(ranges.get(0).contains(key(LocalDateTime.of(2025, 3, 14, 23, 59, 59, 999_000_000), 1)));
+    assertTrue(
+        ranges.get(0).contains(key(LocalDateTime.of(2025, 3, 14, 23, 59, 59, 999_000_000), 1)));
     assertFalse(ranges.get(0).contains(key(to, 1)));
   }
 
@@ -184,7 +210,9 @@ class FundFlowRowKeyTest {
   void emptyAndReversedRanges() {
     LocalDateTime t = LocalDateTime.of(2025, 3, 14, 9, 30);
     assertTrue(FundFlowRowKey.scanRanges(CLIENT, t, t).isEmpty());
-    assertThrows(IllegalArgumentException.class, () -> FundFlowRowKey.scanRanges(CLIENT, t, t.minusSeconds(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FundFlowRowKey.scanRanges(CLIENT, t, t.minusSeconds(1)));
   }
 
   @Test

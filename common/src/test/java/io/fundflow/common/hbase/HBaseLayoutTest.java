@@ -14,7 +14,8 @@ class HBaseLayoutTest {
   void detailAndSummaryTablesHaveOneRegionPerSaltAndTheManifestNone() {
     List<HBaseTableSpec> tables = HBaseLayout.tables();
 
-    assertEquals(List.of("fundflow:fund_flow", "fundflow:customer_day", "fundflow:day_bucket"),
+    assertEquals(
+        List.of("fundflow:fund_flow", "fundflow:customer_day", "fundflow:day_bucket"),
         tables.stream().map(HBaseTableSpec::qualifiedName).toList());
     assertEquals(15, tables.get(0).splitPoints().size());
     assertEquals(15, tables.get(1).splitPoints().size());

@@ -33,9 +33,11 @@ class KeyRangeTest {
     KeyRange r = new KeyRange(new byte[] {0x7F}, new byte[] {(byte) 0x81});
     assertTrue(r.contains(new byte[] {(byte) 0x80}));
     assertEquals(r, new KeyRange(new byte[] {0x7F}, new byte[] {(byte) 0x81}));
-    assertEquals(r.hashCode(), new KeyRange(new byte[] {0x7F}, new byte[] {(byte) 0x81}).hashCode());
+    assertEquals(
+        r.hashCode(), new KeyRange(new byte[] {0x7F}, new byte[] {(byte) 0x81}).hashCode());
     assertEquals("KeyRange[7f, 81)", r.toString());
-    assertThrows(IllegalArgumentException.class, () -> new KeyRange(new byte[] {2}, new byte[] {1}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new KeyRange(new byte[] {2}, new byte[] {1}));
   }
 
   @Test

@@ -14,15 +14,19 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of the detail and summary rowkeys over generated customers, times and serials. */
 class RowKeyPropertiesTest {
 
-  private static final long START_2020 = LocalDateTime.of(2020, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
-  private static final long END_2030 = LocalDateTime.of(2030, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
+  private static final long START_2020 =
+      LocalDateTime.of(2020, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
+  private static final long END_2030 =
+      LocalDateTime.of(2030, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
   private static final long DAY_MILLIS = 86_400_000L;
 
   record Entry(LocalDateTime occurTime, long serialNo, int initDate) {}
@@ -41,8 +45,7 @@ class RowKeyPropertiesTest {
                 Arbitraries.longs().between(START_2020 / DAY_MILLIS, END_2030 / DAY_MILLIS),
                 Arbitraries.longs().between(-2, 1))
             .as((day, offset) -> day * DAY_MILLIS + offset);
-    return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, anyMilli), net.jqwik.api.Tuple.of(1, nearMidnight))
+    return Arbitraries.frequencyOf(Tuple.of(3, anyMilli), Tuple.of(1, nearMidnight))
         .map(RowKeyPropertiesTest::ofEpochMilli);
   }
 
@@ -50,15 +53,22 @@ class RowKeyPropertiesTest {
   Arbitrary<Entry> entries() {
     // Few distinct times and serials, so that ties on time and on serial are common.
     Arbitrary<LocalDateTime> time =
-        Arbitraries.oneOf(times(), Arbitraries.of(LocalDateTime.of(2025, 3, 14, 23, 59, 59, 999_000_000), LocalDateTime.of(2025, 3, 15, 0, 0)));
-    Arbitrary<Long> serial = Arbitraries.oneOf(Arbitraries.longs().between(0, 999_999_999_999L), Arbitraries.longs().between(0, 3));
+        Arbitraries.oneOf(
+            times(),
+            Arbitraries.of(
+                LocalDateTime.of(2025, 3, 14, 23, 59, 59, 999_000_000),
+                LocalDateTime.of(2025, 3, 15, 0, 0)));
+    Arbitrary<Long> serial =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, 999_999_999_999L), Arbitraries.longs().between(0, 3));
     Arbitrary<Integer> initDate = Arbitraries.of(20250314, 20250317, 20241231);
     return Combinators.combine(time, serial, initDate).as(Entry::new);
   }
 
   @Property
   void byteOrderIsNewestFirstByTimeThenSerial(
-      @ForAll("clientIds") String clientId, @ForAll @Size(max = 40) List<@net.jqwik.api.From("entries") Entry> entries) {
+      @ForAll("clientIds") String clientId,
+      @ForAll @Size(max = 40) List<@From("entries") Entry> entries) {
     List<Entry> bySortedKey =
         entries.stream()
             .sorted(Comparator.comparing((Entry e) -> key(clientId, e), Arrays::compareUnsigned))
@@ -79,19 +89,19 @@ class RowKeyPropertiesTest {
       @ForAll("clientIds") String clientId,
       @ForAll("times") LocalDateTime from,
       @ForAll("lengths") long lengthMillis,
-      @ForAll @Size(min = 1, max = 30) List<@net.jqwik.api.From("probeOffsets") Long> probeOffsets,
+      @ForAll @Size(min = 1, max = 30) List<@From("probeOffsets") Long> probeOffsets,
       @ForAll("clientIds") String otherClientId) {
     LocalDateTime to = from.plusNanos(lengthMillis * 1_000_000);
     List<KeyRange> ranges = FundFlowRowKey.scanRanges(clientId, from, to);
 
     for (long offset : probeOffsets) {
       // Probes near from, near to, and anywhere in between or around.
-      LocalDateTime probe =
-          (offset % 2 == 0 ? from : to).plusNanos((offset / 2) * 1_000_000);
+      LocalDateTime probe = (offset % 2 == 0 ? from : to).plusNanos((offset / 2) * 1_000_000);
       boolean inInterval = !probe.isBefore(from) && probe.isBefore(to);
       byte[] key = FundFlowRowKey.encode(clientId, probe, Math.abs(offset) % 1000, 20250314);
       long hits = ranges.stream().filter(r -> r.contains(key)).count();
-      assertEquals(inInterval ? 1 : 0, hits, () -> "probe " + probe + " in [" + from + ", " + to + ")");
+      assertEquals(
+          inInterval ? 1 : 0, hits, () -> "probe " + probe + " in [" + from + ", " + to + ")");
 
       if (!otherClientId.equals(clientId)) {
         byte[] foreign = FundFlowRowKey.encode(otherClientId, probe, 1, 20250314);
@@ -111,10 +121,14 @@ class RowKeyPropertiesTest {
     long daysTouched =
         lengthMillis == 0
             ? 0
-            : to.minusNanos(1_000_000).toLocalDate().toEpochDay() - from.toLocalDate().toEpochDay() + 1;
+            : to.minusNanos(1_000_000).toLocalDate().toEpochDay()
+                - from.toLocalDate().toEpochDay()
+                + 1;
     assertEquals(daysTouched, ranges.size());
     for (int i = 1; i < ranges.size(); i++) {
-      assertTrue(Arrays.compareUnsigned(ranges.get(i - 1).stopExclusive(), ranges.get(i).startInclusive()) <= 0);
+      assertTrue(
+          Arrays.compareUnsigned(ranges.get(i - 1).stopExclusive(), ranges.get(i).startInclusive())
+              <= 0);
     }
   }
 
