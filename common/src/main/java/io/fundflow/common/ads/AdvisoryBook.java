@@ -60,7 +60,8 @@ import java.util.TreeSet;
  * consistent source data the two agree.
  *
  * <p>A portfolio has a row for D when on D a contract of it was applied, signed or terminated, an
- * ACCEPTED order of it was traded, or it has an active contract at the end of D. Not thread-safe.
+ * ACCEPTED order of it was traded, or it has an active contract or assets under one at the end of
+ * D. Not thread-safe.
  */
 public final class AdvisoryBook {
 
@@ -235,6 +236,9 @@ public final class AdvisoryBook {
         positions.merge(o.clientId(), signedAmount, BigDecimal::add);
       }
     }
+    // An order may be filed under another portfolio than its contract's (inconsistent source
+    // data): its assets still give this portfolio a row.
+    hasRow |= !positions.isEmpty();
     BigDecimal aum = positions.values().stream().reduce(ZERO, BigDecimal::add);
     long retained =
         activeCustomers.stream()
