@@ -110,8 +110,7 @@ class BadInputTest {
 
     ObjectNode noTable = debezium("c", SourceTable.CHANNEL, null, row(SourceTable.CHANNEL));
     ((ObjectNode) noTable.get("source")).remove("table");
-    assertReason(
-        RejectReason.UNKNOWN_TABLE, rejected("ods.orders", bytes(noTable)), "ods.orders");
+    assertReason(RejectReason.UNKNOWN_TABLE, rejected("ods.orders", bytes(noTable)), "ods.orders");
     assertReason(RejectReason.UNKNOWN_TABLE, rejected(null, bytes(noTable)));
 
     ObjectNode numericTable = goldenGate("I", SourceTable.CHANNEL, null, row(SourceTable.CHANNEL));
@@ -141,7 +140,9 @@ class BadInputTest {
   void debeziumOpsThatAreNotApplied(String op) {
     assertReason(
         RejectReason.UNSUPPORTED_OP,
-        rejected(SourceTable.CHANNEL, debezium(op, SourceTable.CHANNEL, null, row(SourceTable.CHANNEL))));
+        rejected(
+            SourceTable.CHANNEL,
+            debezium(op, SourceTable.CHANNEL, null, row(SourceTable.CHANNEL))));
   }
 
   @Test
@@ -170,7 +171,9 @@ class BadInputTest {
   void insertsUpdatesAndSnapshotsWithoutAfterImage(SourceTable table) {
     for (String op : List.of("c", "u", "r")) {
       assertReason(
-          RejectReason.MISSING_IMAGE, rejected(table, debezium(op, table, row(table), null)), "after");
+          RejectReason.MISSING_IMAGE,
+          rejected(table, debezium(op, table, row(table), null)),
+          "after");
     }
     assertReason(RejectReason.MISSING_IMAGE, rejected(table, goldenGate("I", table, null, null)));
     assertReason(
@@ -201,8 +204,14 @@ class BadInputTest {
       Map.of(
           SourceTable.FUND_JOURNAL,
           List.of(
-              "OCCUR_TIME", "CLIENT_ID", "FUND_ACCOUNT", "BRANCH_NO", "MONEY_TYPE",
-              "BUSINESS_FLAG", "OCCUR_BALANCE", "POST_BALANCE"),
+              "OCCUR_TIME",
+              "CLIENT_ID",
+              "FUND_ACCOUNT",
+              "BRANCH_NO",
+              "MONEY_TYPE",
+              "BUSINESS_FLAG",
+              "OCCUR_BALANCE",
+              "POST_BALANCE"),
           SourceTable.CUSTOMER,
           List.of("BRANCH_NO", "OPEN_DATE", "CLIENT_STATUS", "RISK_LEVEL", "KEY_CLIENT"),
           SourceTable.CHANNEL,
@@ -211,8 +220,14 @@ class BadInputTest {
           List.of("CLIENT_ID", "PORTFOLIO_CODE", "BRANCH_NO", "APPLY_TIME", "STATUS"),
           SourceTable.ADVISORY_ORDER,
           List.of(
-              "CONTRACT_ID", "CLIENT_ID", "PORTFOLIO_CODE", "ORDER_TYPE", "AMOUNT", "ORDER_TIME",
-              "TRADE_DATE", "STATUS"));
+              "CONTRACT_ID",
+              "CLIENT_ID",
+              "PORTFOLIO_CODE",
+              "ORDER_TYPE",
+              "AMOUNT",
+              "ORDER_TIME",
+              "TRADE_DATE",
+              "STATUS"));
 
   static List<Arguments> keyColumns() {
     return KEYS.entrySet().stream()
@@ -277,7 +292,8 @@ class BadInputTest {
     after.remove("CLIENT_ID");
     after.put("OCCUR_BALANCE", "x");
     after.remove("SERIAL_NO");
-    Rejection r = rejected(SourceTable.FUND_JOURNAL, debezium("c", SourceTable.FUND_JOURNAL, null, after));
+    Rejection r =
+        rejected(SourceTable.FUND_JOURNAL, debezium("c", SourceTable.FUND_JOURNAL, null, after));
     assertEquals(
         new Rejection(
             RejectReason.MISSING_KEY,
@@ -299,7 +315,8 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"abc\"", "\"-5\"", "-5", "1.5", "\"99999999999999999999\"", "{}", "\"\""})
+  @ValueSource(
+      strings = {"\"abc\"", "\"-5\"", "-5", "1.5", "\"99999999999999999999\"", "{}", "\"\""})
   void debeziumScnThatIsNoPosition(String scn) {
     ObjectNode m = debezium("c", SourceTable.CHANNEL, null, row(SourceTable.CHANNEL));
     ((ObjectNode) m.get("source")).set("scn", Messages.literal(scn));
@@ -309,7 +326,12 @@ class BadInputTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "\"0000000032000000471x\"", "\"99999999999999999999\"", "\"\"", "-1", "\" 123\"", "true"
+        "\"0000000032000000471x\"",
+        "\"99999999999999999999\"",
+        "\"\"",
+        "-1",
+        "\" 123\"",
+        "true"
       })
   void goldenGatePosThatIsNoPosition(String pos) {
     ObjectNode m = goldenGate("I", SourceTable.CHANNEL, null, row(SourceTable.CHANNEL));

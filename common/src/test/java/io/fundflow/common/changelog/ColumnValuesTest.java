@@ -65,7 +65,14 @@ class ColumnValuesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"700001", "\"700001\"", "\" 700001 \"", "700001.0", "\"700001.00\"", "\"7.00001E5\""})
+      value = {
+        "700001",
+        "\"700001\"",
+        "\" 700001 \"",
+        "700001.0",
+        "\"700001.00\"",
+        "\"7.00001E5\""
+      })
   void integersAsNumbersOrStrings(String literal) {
     assertEquals(700001L, journalWith("SERIAL_NO", literal).serialNo());
   }
@@ -74,8 +81,17 @@ class ColumnValuesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "\"12.5\"", "1.5", "true", "\"abc\"", "\" \"", "{}", "[1]", "1234567", "-1234567",
-        "99999999999999999999999", "\"1e30\""
+        "\"12.5\"",
+        "1.5",
+        "true",
+        "\"abc\"",
+        "\" \"",
+        "{}",
+        "[1]",
+        "1234567",
+        "-1234567",
+        "99999999999999999999999",
+        "\"1e30\""
       })
   void nonIntegralOrOutOfRangeIntegersAreWrongType(String literal) {
     assertRejected(RejectReason.WRONG_TYPE, SourceTable.FUND_JOURNAL, "BRANCH_NO", literal);
@@ -83,8 +99,7 @@ class ColumnValuesTest {
 
   @Test
   void serialNoBeyondNumber12IsWrongType() {
-    assertRejected(
-        RejectReason.WRONG_TYPE, SourceTable.FUND_JOURNAL, "SERIAL_NO", "1000000000000");
+    assertRejected(RejectReason.WRONG_TYPE, SourceTable.FUND_JOURNAL, "SERIAL_NO", "1000000000000");
   }
 
   // --- money ----------------------------------------------------------------------------------
@@ -115,14 +130,23 @@ class ColumnValuesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"12.345", "\"12.345\"", "\"0.001\"", "\"1E-3\"", "\"1e30\"", "\"1E+9999\"",
-        "100000000000000000"})
+      value = {
+        "12.345",
+        "\"12.345\"",
+        "\"0.001\"",
+        "\"1E-3\"",
+        "\"1e30\"",
+        "\"1E+9999\"",
+        "100000000000000000"
+      })
   void moneyWithMoreThanTwoDecimalsOrOutOfRangeIsBadDecimal(String literal) {
     assertRejected(RejectReason.BAD_DECIMAL, SourceTable.FUND_JOURNAL, "OCCUR_BALANCE", literal);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"true", "[]", "\"12,50\"", "\"1.2.3\"", "\"¥100\""})
+  @CsvSource(
+      delimiter = '|',
+      value = {"true", "[]", "\"12,50\"", "\"1.2.3\"", "\"¥100\""})
   void moneyThatIsNoNumberIsWrongType(String literal) {
     assertRejected(RejectReason.WRONG_TYPE, SourceTable.FUND_JOURNAL, "OCCUR_BALANCE", literal);
   }
@@ -195,8 +219,7 @@ class ColumnValuesTest {
 
   @Test
   void variableScaleDecimalObject() {
-    FundJournalEntry e =
-        journalWith("OCCUR_BALANCE", "{\"scale\":2,\"value\":\"+y0=\"}");
+    FundJournalEntry e = journalWith("OCCUR_BALANCE", "{\"scale\":2,\"value\":\"+y0=\"}");
     assertEquals(new BigDecimal("-12.35"), e.occurBalance());
     assertEquals(
         new BigDecimal("-1235.00"),
@@ -314,7 +337,9 @@ class ColumnValuesTest {
   // --- yyyymmdd dates -------------------------------------------------------------------------
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"20261119", "\"20261119\"", "\" 20261119\""})
+  @CsvSource(
+      delimiter = '|',
+      value = {"20261119", "\"20261119\"", "\" 20261119\""})
   void yyyymmddAsNumberOrString(String literal) {
     assertEquals(20261119, journalWith("INIT_DATE", literal).initDate());
   }
@@ -322,8 +347,16 @@ class ColumnValuesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"20261131", "20260229", "20261300", "20261100", "2026111", "0", "-20261119",
-        "202611190"})
+      value = {
+        "20261131",
+        "20260229",
+        "20261300",
+        "20261100",
+        "2026111",
+        "0",
+        "-20261119",
+        "202611190"
+      })
   void unrealYyyymmddIsBadDate(String literal) {
     assertRejected(RejectReason.BAD_DATE, SourceTable.FUND_JOURNAL, "INIT_DATE", literal);
   }
@@ -331,16 +364,20 @@ class ColumnValuesTest {
   @Test
   void yyyymmddOfOtherTables() {
     assertEquals(
-        20280229, ((Customer) decodedWith(SourceTable.CUSTOMER, "OPEN_DATE", "20280229")).openDate());
+        20280229,
+        ((Customer) decodedWith(SourceTable.CUSTOMER, "OPEN_DATE", "20280229")).openDate());
     assertRejected(RejectReason.BAD_DATE, SourceTable.CUSTOMER, "OPEN_DATE", "20190230");
     assertRejected(RejectReason.BAD_DATE, SourceTable.ADVISORY_ORDER, "TRADE_DATE", "\"20261131\"");
-    assertRejected(RejectReason.WRONG_TYPE, SourceTable.ADVISORY_ORDER, "TRADE_DATE", "\"2026-11-19\"");
+    assertRejected(
+        RejectReason.WRONG_TYPE, SourceTable.ADVISORY_ORDER, "TRADE_DATE", "\"2026-11-19\"");
   }
 
   // --- enums, flags, codes --------------------------------------------------------------------
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"\"CNY\"|CNY", "\"CNY \"|CNY", "\"USD\"|USD", "\"HKD  \"|HKD"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"\"CNY\"|CNY", "\"CNY \"|CNY", "\"USD\"|USD", "\"HKD  \"|HKD"})
   void moneyTypeTrimmed(String literal, MoneyType expected) {
     assertEquals(expected, journalWith("MONEY_TYPE", literal).moneyType());
   }
@@ -349,8 +386,7 @@ class ColumnValuesTest {
   void unknownEnumValuesAreBadValueNamingTheAllowedSet() {
     Rejection r = rejectedWith(SourceTable.FUND_JOURNAL, "MONEY_TYPE", "\"EUR\"");
     assertEquals(RejectReason.BAD_VALUE, r.reason());
-    assertEquals(
-        "FUND_JOURNAL after.MONEY_TYPE = \"EUR\" is not one of CNY/HKD/USD", r.message());
+    assertEquals("FUND_JOURNAL after.MONEY_TYPE = \"EUR\" is not one of CNY/HKD/USD", r.message());
     assertRejected(RejectReason.BAD_VALUE, SourceTable.FUND_JOURNAL, "MONEY_TYPE", "\"cny\"");
     assertRejected(RejectReason.BAD_VALUE, SourceTable.CHANNEL, "CHANNEL_TYPE", "\"WEB\"");
     assertRejected(RejectReason.BAD_VALUE, SourceTable.ADVISORY_CONTRACT, "STATUS", "\"DONE\"");
@@ -375,7 +411,8 @@ class ColumnValuesTest {
 
   @Test
   void riskLevelOneToFive() {
-    assertEquals(5, ((Customer) decodedWith(SourceTable.CUSTOMER, "RISK_LEVEL", "\"5\"")).riskLevel());
+    assertEquals(
+        5, ((Customer) decodedWith(SourceTable.CUSTOMER, "RISK_LEVEL", "\"5\"")).riskLevel());
     assertRejected(RejectReason.BAD_VALUE, SourceTable.CUSTOMER, "RISK_LEVEL", "6");
     assertRejected(RejectReason.BAD_VALUE, SourceTable.CUSTOMER, "RISK_LEVEL", "0");
   }

@@ -203,32 +203,73 @@ class DecoderNeverThrowsProperties {
                 .ofScale(4)
                 .map(NODES::numberNode),
             Arbitraries.bigIntegers()
-                .between(new java.math.BigInteger("-1" + "0".repeat(30)), new java.math.BigInteger("1" + "0".repeat(30)))
+                .between(
+                    new java.math.BigInteger("-1" + "0".repeat(30)),
+                    new java.math.BigInteger("1" + "0".repeat(30)))
                 .map(NODES::numberNode),
             Arbitraries.of(
-                    "", " ", "c", "u", "d", "r", "t", "I", "U", "D", "T", "CNY", "CNY ", "EUR", "Y",
-                    "N", "+y0=", "ARSF7Q==", "====", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-                    "12.345", "1E+9999", "0E-9999", "-0", "2026-02-30 10:00:00",
-                    "2026-11-19 09:31:02.123456", "20261131", "99999999999999999999",
-                    "00000000320000004711", "FUND_JOURNAL", "CTS.CUSTOMER", "x.y.z", "NaN",
-                    "Infinity", "1e400", "9223372036854775808", "-9223372036854775808")
+                    "",
+                    " ",
+                    "c",
+                    "u",
+                    "d",
+                    "r",
+                    "t",
+                    "I",
+                    "U",
+                    "D",
+                    "T",
+                    "CNY",
+                    "CNY ",
+                    "EUR",
+                    "Y",
+                    "N",
+                    "+y0=",
+                    "ARSF7Q==",
+                    "====",
+                    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "12.345",
+                    "1E+9999",
+                    "0E-9999",
+                    "-0",
+                    "2026-02-30 10:00:00",
+                    "2026-11-19 09:31:02.123456",
+                    "20261131",
+                    "99999999999999999999",
+                    "00000000320000004711",
+                    "FUND_JOURNAL",
+                    "CTS.CUSTOMER",
+                    "x.y.z",
+                    "NaN",
+                    "Infinity",
+                    "1e400",
+                    "9223372036854775808",
+                    "-9223372036854775808")
                 .map(NODES::textNode),
             Arbitraries.strings().ofMaxLength(30).map(NODES::textNode));
     Arbitrary<JsonNode> objects =
-        leaves.list().ofMaxSize(3).map(values -> {
-          ObjectNode o = NODES.objectNode();
-          String[] keys = {"scale", "value", "fields", "field", "name", "parameters"};
-          for (int i = 0; i < values.size(); i++) {
-            o.set(keys[i % keys.length], values.get(i));
-          }
-          return o;
-        });
+        leaves
+            .list()
+            .ofMaxSize(3)
+            .map(
+                values -> {
+                  ObjectNode o = NODES.objectNode();
+                  String[] keys = {"scale", "value", "fields", "field", "name", "parameters"};
+                  for (int i = 0; i < values.size(); i++) {
+                    o.set(keys[i % keys.length], values.get(i));
+                  }
+                  return o;
+                });
     Arbitrary<JsonNode> arrays =
-        leaves.list().ofMaxSize(3).map(values -> {
-          var a = NODES.arrayNode();
-          values.forEach(a::add);
-          return a;
-        });
+        leaves
+            .list()
+            .ofMaxSize(3)
+            .map(
+                values -> {
+                  var a = NODES.arrayNode();
+                  values.forEach(a::add);
+                  return a;
+                });
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(8, leaves),
         net.jqwik.api.Tuple.of(1, objects),

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The date-time scanner reads the three separators and 0-9 fraction digits, and no impossible date. */
+/**
+ * The date-time scanner reads the three separators and 0-9 fraction digits, and no impossible date.
+ */
 class LocalTimestampTextTest {
 
   @Test
@@ -20,12 +22,20 @@ class LocalTimestampTextTest {
     assertEquals(t, LocalTimestampText.parse("2026-11-19T10:12:44.5"));
     assertEquals(t, LocalTimestampText.parse("2026-11-19:10:12:44.500000000"));
     assertEquals(
-        LocalDateTime.of(2026, 11, 19, 10, 12, 44, 1), LocalTimestampText.parse("2026-11-19 10:12:44.000000001"));
-    assertEquals(LocalDateTime.of(2026, 11, 19, 0, 0), LocalTimestampText.parse("2026-11-19 00:00:00"));
+        LocalDateTime.of(2026, 11, 19, 10, 12, 44, 1),
+        LocalTimestampText.parse("2026-11-19 10:12:44.000000001"));
+    assertEquals(
+        LocalDateTime.of(2026, 11, 19, 0, 0), LocalTimestampText.parse("2026-11-19 00:00:00"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-02-29 00:00:00", "2026-04-31 00:00:00", "2026-00-10 00:00:00", "2026-11-19 23:59:60"})
+  @ValueSource(
+      strings = {
+        "2026-02-29 00:00:00",
+        "2026-04-31 00:00:00",
+        "2026-00-10 00:00:00",
+        "2026-11-19 23:59:60"
+      })
   void impossibleDatesHaveTheShapeButNoValue(String s) {
     assertTrue(LocalTimestampText.hasShape(s));
     assertNull(LocalTimestampText.parse(s));
@@ -33,8 +43,17 @@ class LocalTimestampTextTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "2026-11-19", "2026-11-19 10:12", "2026-11-19 10:12:44.", "2026-11-19 10:12:44,5",
-        "2026/11/19 10:12:44", "2026-11-19X10:12:44", "2026-11-19 10:12:44Z", "２026-11-19 10:12:44"})
+      strings = {
+        "",
+        "2026-11-19",
+        "2026-11-19 10:12",
+        "2026-11-19 10:12:44.",
+        "2026-11-19 10:12:44,5",
+        "2026/11/19 10:12:44",
+        "2026-11-19X10:12:44",
+        "2026-11-19 10:12:44Z",
+        "２026-11-19 10:12:44"
+      })
   void otherTextHasNoShape(String s) {
     assertFalse(LocalTimestampText.hasShape(s));
     assertNull(LocalTimestampText.parse(s));

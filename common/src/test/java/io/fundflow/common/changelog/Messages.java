@@ -95,8 +95,8 @@ final class Messages {
   }
 
   /**
-   * Wraps a Debezium event in {@code {"schema","payload"}}, declaring {@code decimalColumns} of both
-   * images as Kafka Connect Decimals with {@code scale} (null: no scale parameter).
+   * Wraps a Debezium event in {@code {"schema","payload"}}, declaring {@code decimalColumns} of
+   * both images as Kafka Connect Decimals with {@code scale} (null: no scale parameter).
    */
   static ObjectNode wrapped(ObjectNode payload, String scale, String... decimalColumns) {
     ObjectNode w = JSON.createObjectNode();

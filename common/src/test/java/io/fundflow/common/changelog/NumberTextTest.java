@@ -15,14 +15,26 @@ class NumberTextTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "+7", "20261119", "9223372036854775807", "0009223372036854775"})
+  @ValueSource(
+      strings = {"0", "-1", "+7", "20261119", "9223372036854775807", "0009223372036854775"})
   void longs(String s) {
     assertTrue(NumberText.isLong(s));
     Long.parseLong(s); // would throw if the scanner were wrong
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "+", "1.0", "1e3", " 1", "9223372036854775808", "12345678901234567890", "١٢"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        "+",
+        "1.0",
+        "1e3",
+        " 1",
+        "9223372036854775808",
+        "12345678901234567890",
+        "١٢"
+      })
   void notLongs(String s) {
     assertFalse(NumberText.isLong(s));
   }
@@ -35,7 +47,21 @@ class NumberTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "-.", "1.2.3", "1e", "1e+", "1e99999", "NaN", "Infinity", "0x10", "1,5", "+y0="})
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "-.",
+        "1.2.3",
+        "1e",
+        "1e+",
+        "1e99999",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "1,5",
+        "+y0="
+      })
   void notDecimals(String s) {
     assertFalse(NumberText.isDecimal(s));
   }
