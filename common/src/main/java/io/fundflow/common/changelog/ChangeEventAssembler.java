@@ -10,8 +10,7 @@ import io.fundflow.common.model.SourceRow;
 final class ChangeEventAssembler {
 
   /** Everything an envelope decoder has read, apart from the row images' contents. */
-  record Header(
-      SourceTable table, ChangeOp op, SourcePosition position, long sourceTimeMillis) {}
+  record Header(SourceTable table, ChangeOp op, SourcePosition position, long sourceTimeMillis) {}
 
   DecodeResult assemble(
       Header header,
@@ -24,8 +23,7 @@ final class ChangeEventAssembler {
     boolean hasBefore = beforeNode != null && !beforeNode.isNull();
     boolean hasAfter = afterNode != null && !afterNode.isNull();
     if (op.upserts() && !hasAfter) {
-      return Rejections.of(
-          RejectReason.MISSING_IMAGE, op + " of " + table + " has no after image");
+      return Rejections.of(RejectReason.MISSING_IMAGE, op + " of " + table + " has no after image");
     }
     if (op == ChangeOp.DELETE && !hasBefore) {
       return Rejections.of(
@@ -36,7 +34,8 @@ final class ChangeEventAssembler {
     if (op.upserts()) {
       if (!afterNode.isObject()) {
         return Rejections.of(
-            RejectReason.WRONG_TYPE, table + " after image is not a JSON object: " + RowReader.shown(afterNode));
+            RejectReason.WRONG_TYPE,
+            table + " after image is not a JSON object: " + RowReader.shown(afterNode));
       }
       RowReader reader = new RowReader(table, "after", afterNode, afterScales);
       after = mapping.read(reader);
@@ -49,7 +48,8 @@ final class ChangeEventAssembler {
     if (hasBefore && (op == ChangeOp.UPDATE || op == ChangeOp.DELETE)) {
       if (!beforeNode.isObject()) {
         return Rejections.of(
-            RejectReason.WRONG_TYPE, table + " before image is not a JSON object: " + RowReader.shown(beforeNode));
+            RejectReason.WRONG_TYPE,
+            table + " before image is not a JSON object: " + RowReader.shown(beforeNode));
       }
       RowReader reader = new RowReader(table, "before", beforeNode, beforeScales);
       before = mapping.read(reader);
@@ -58,14 +58,14 @@ final class ChangeEventAssembler {
       }
     }
     return new DecodeResult.Decoded(
-        new ChangeEvent(
-            table, op, before, after, header.position(), header.sourceTimeMillis()));
+        new ChangeEvent(table, op, before, after, header.position(), header.sourceTimeMillis()));
   }
 
   /*
-   * An update's before image may legitimately hold only some columns (GoldenGate compressed updates,
-   * Oracle supplemental logging of the key only). An update needs no before image, so a partial one
-   * is dropped (before = null) instead of rejecting a good change; a corrupt value still rejects.
+   * An update's before image may legitimately hold only some columns (GoldenGate compressed
+   * updates, Oracle supplemental logging of the key only). An update needs no before image, so a
+   * partial one is dropped (before = null) instead of rejecting a good change; a corrupt value
+   * still rejects.
    */
   private static boolean isPartialImage(Rejection problem) {
     return problem.reason() == RejectReason.MISSING_COLUMN

@@ -12,12 +12,13 @@ import java.util.Objects;
 
 /**
  * Decodes one ODS change-log record (a Kafka value) into a {@link ChangeEvent}, whichever envelope
- * carried it: Debezium JSON with or without its schema wrapper, or Oracle GoldenGate JSON (SPEC §1).
+ * carried it: Debezium JSON with or without its schema wrapper, or Oracle GoldenGate JSON (SPEC
+ * §1).
  *
- * <p>{@link #decode} never throws: every input, however broken, becomes {@link DecodeResult.Decoded},
- * {@link DecodeResult.Rejected} (for the dead-letter topic, with a reason and a message naming the
- * column and value) or {@link DecodeResult.Skipped} (a Debezium tombstone). Instances are immutable
- * and thread-safe; create one per operator and reuse it.
+ * <p>{@link #decode} never throws: every input, however broken, becomes {@link
+ * DecodeResult.Decoded}, {@link DecodeResult.Rejected} (for the dead-letter topic, with a reason
+ * and a message naming the column and value) or {@link DecodeResult.Skipped} (a Debezium
+ * tombstone). Instances are immutable and thread-safe; create one per operator and reuse it.
  *
  * <p>Usage: {@code DecodeResult r = new ChangeLogDecoder().decode("ods.fund_journal", bytes);}
  */
@@ -87,8 +88,8 @@ public final class ChangeLogDecoder {
     } catch (IOException | RuntimeException e) {
       // The last line of defence: a decoder bug must cost one dead letter, never the job.
       return Rejections.of(
-          RejectReason.WRONG_TYPE, "could not be decoded: " + e.getClass().getSimpleName() + ": "
-              + e.getMessage());
+          RejectReason.WRONG_TYPE,
+          "could not be decoded: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
@@ -120,7 +121,10 @@ public final class ChangeLogDecoder {
     String where =
         e.getLocation() == null
             ? ""
-            : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            : " at line "
+                + e.getLocation().getLineNr()
+                + " column "
+                + e.getLocation().getColumnNr();
     if (message != null && message.length() > 200) {
       message = message.substring(0, 200) + "…";
     }
@@ -136,7 +140,9 @@ public final class ChangeLogDecoder {
         break;
       }
       String name = it.next();
-      names.append(i == 0 ? "" : ", ").append(name.length() > 40 ? name.substring(0, 40) + "…" : name);
+      names
+          .append(i == 0 ? "" : ", ")
+          .append(name.length() > 40 ? name.substring(0, 40) + "…" : name);
     }
     return names.append(']').toString();
   }

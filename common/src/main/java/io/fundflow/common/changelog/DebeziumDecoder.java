@@ -75,7 +75,10 @@ final class DebeziumDecoder {
           if (position < 0) {
             return Rejections.of(
                 RejectReason.MISSING_POSITION,
-                "Debezium source." + field + " " + RowReader.shown(node)
+                "Debezium source."
+                    + field
+                    + " "
+                    + RowReader.shown(node)
                     + " is not a non-negative integer");
           }
           break;

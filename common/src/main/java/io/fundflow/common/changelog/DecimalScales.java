@@ -5,9 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The scales a Debezium schema wrapper declares for the {@code org.apache.kafka.connect.data.Decimal}
- * fields of one row image ({@code before} or {@code after}). A Debezium {@code precise} decimal is
- * base64 of the unscaled bytes: without its scale it cannot be read, so the scale must come from here.
+ * The scales a Debezium schema wrapper declares for the {@code
+ * org.apache.kafka.connect.data.Decimal} fields of one row image ({@code before} or {@code after}).
+ * A Debezium {@code precise} decimal is base64 of the unscaled bytes: without its scale it cannot
+ * be read, so the scale must come from here.
  */
 final class DecimalScales {
 
@@ -17,7 +18,9 @@ final class DecimalScales {
   /** The column is not declared as a Kafka Connect Decimal. */
   static final int NOT_DECLARED = -1;
 
-  /** The column is declared as a Decimal, but its {@code scale} parameter is absent or unreadable. */
+  /**
+   * The column is declared as a Decimal, but its {@code scale} parameter is absent or unreadable.
+   */
   static final int SCALE_MISSING = -2;
 
   private static final String CONNECT_DECIMAL = "org.apache.kafka.connect.data.Decimal";

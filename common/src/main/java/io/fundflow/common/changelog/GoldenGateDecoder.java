@@ -6,7 +6,8 @@ import java.time.ZoneId;
 
 /**
  * Decodes an Oracle GoldenGate Kafka-handler JSON record: {@code table}, {@code op_type} I/U/D,
- * {@code op_ts}, {@code pos}, {@code before}, {@code after}. A truncate ({@code T}) is never applied.
+ * {@code op_ts}, {@code pos}, {@code before}, {@code after}. A truncate ({@code T}) is never
+ * applied.
  */
 final class GoldenGateDecoder {
 
@@ -37,7 +38,8 @@ final class GoldenGateDecoder {
     if (opCode.equals("T")) {
       return Rejections.of(
           RejectReason.UNSUPPORTED_OP,
-          "GoldenGate truncate (op_type T) of " + record.path("table").asText("?")
+          "GoldenGate truncate (op_type T) of "
+              + record.path("table").asText("?")
               + " is never applied");
     }
     ChangeOp op = op(opCode);
@@ -70,18 +72,22 @@ final class GoldenGateDecoder {
     if (position < 0) {
       return Rejections.of(
           RejectReason.MISSING_POSITION,
-          "GoldenGate record of " + table + " has no usable pos: "
+          "GoldenGate record of "
+              + table
+              + " has no usable pos: "
               + (posNode == null ? "absent" : RowReader.shown(posNode)));
     }
 
     long opTime = 0;
     JsonNode opTsNode = record.get("op_ts");
     if (opTsNode != null && !opTsNode.isNull()) {
-      LocalDateTime local = opTsNode.isTextual() ? LocalTimestampText.parse(opTsNode.textValue()) : null;
+      LocalDateTime local =
+          opTsNode.isTextual() ? LocalTimestampText.parse(opTsNode.textValue()) : null;
       if (local == null) {
         return Rejections.of(
             RejectReason.BAD_DATE,
-            "GoldenGate op_ts " + RowReader.shown(opTsNode)
+            "GoldenGate op_ts "
+                + RowReader.shown(opTsNode)
                 + " is not an existing yyyy-MM-dd HH:mm:ss[.ffffff]");
       }
       opTime = local.atZone(opTimeZone).toInstant().toEpochMilli();

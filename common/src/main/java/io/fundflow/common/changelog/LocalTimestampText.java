@@ -5,9 +5,9 @@ import java.time.Month;
 import java.time.Year;
 
 /**
- * Reads the local date-times the change log carries as text: {@code yyyy-MM-dd HH:mm:ss[.f…]} with a
- * space, {@code T} (ISO) or {@code :} (GoldenGate's trail format) between date and time, and 1 to 9
- * fraction digits. A hand-written scanner: no regex, no formatter, no exception on the hot path.
+ * Reads the local date-times the change log carries as text: {@code yyyy-MM-dd HH:mm:ss[.f…]} with
+ * a space, {@code T} (ISO) or {@code :} (GoldenGate's trail format) between date and time, and 1 to
+ * 9 fraction digits. A hand-written scanner: no regex, no formatter, no exception on the hot path.
  */
 final class LocalTimestampText {
 
@@ -15,7 +15,10 @@ final class LocalTimestampText {
 
   private LocalTimestampText() {}
 
-  /** The date-time, or null when {@code s} is not shaped like one or names a time that does not exist. */
+  /**
+   * The date-time, or null when {@code s} is not shaped like one or names a time that does not
+   * exist.
+   */
   static LocalDateTime parse(String s) {
     if (!hasShape(s)) {
       return null;

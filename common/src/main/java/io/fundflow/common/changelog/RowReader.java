@@ -282,7 +282,9 @@ final class RowReader {
     return s;
   }
 
-  /** The column's value, or null when it is absent or null (recording MISSING_* if it is needed). */
+  /**
+   * The column's value, or null when it is absent or null (recording MISSING_* if it is needed).
+   */
   private JsonNode value(String column, ColumnPresence presence) {
     if (problem != null) {
       return null;
@@ -297,7 +299,9 @@ final class RowReader {
 
   private void missing(String column, ColumnPresence presence) {
     if (presence == ColumnPresence.KEY) {
-      problem = new Rejection(RejectReason.MISSING_KEY, where(column) + " (key column) is missing or null");
+      problem =
+          new Rejection(
+              RejectReason.MISSING_KEY, where(column) + " (key column) is missing or null");
     } else if (presence == ColumnPresence.REQUIRED) {
       problem = new Rejection(RejectReason.MISSING_COLUMN, where(column) + " is missing or null");
     }

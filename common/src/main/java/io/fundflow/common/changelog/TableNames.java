@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds the {@link SourceTable} an envelope or a topic names. The exact names arrive on every record,
- * so they are looked up in a map first; other spellings go through {@link SourceTable#byName}.
+ * Finds the {@link SourceTable} an envelope or a topic names. The exact names arrive on every
+ * record, so they are looked up in a map first; other spellings go through {@link
+ * SourceTable#byName}.
  */
 final class TableNames {
 

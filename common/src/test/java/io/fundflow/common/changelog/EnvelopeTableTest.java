@@ -35,42 +35,54 @@ class EnvelopeTableTest {
   /** The record {@link Messages#row} must decode to. */
   static SourceRow expected(SourceTable table) {
     return switch (table) {
-      case FUND_JOURNAL -> new FundJournalEntry(
-          20261119,
-          700001,
-          LocalDateTime.of(2026, 11, 19, 9, 31, 2, 123_000_000),
-          "100200300",
-          "600100200300",
-          3101,
-          MoneyType.CNY,
-          2041,
-          new BigDecimal("50000.00"),
-          new BigDecimal("181234.56"),
-          "7",
-          "bank transfer in");
-      case CUSTOMER -> new Customer(
-          "100200300", "张伟", "0", "110101198001011234", "13812345678", 3101, 20190315, "0", 3,
-          true);
+      case FUND_JOURNAL ->
+          new FundJournalEntry(
+              20261119,
+              700001,
+              LocalDateTime.of(2026, 11, 19, 9, 31, 2, 123_000_000),
+              "100200300",
+              "600100200300",
+              3101,
+              MoneyType.CNY,
+              2041,
+              new BigDecimal("50000.00"),
+              new BigDecimal("181234.56"),
+              "7",
+              "bank transfer in");
+      case CUSTOMER ->
+          new Customer(
+              "100200300",
+              "张伟",
+              "0",
+              "110101198001011234",
+              "13812345678",
+              3101,
+              20190315,
+              "0",
+              3,
+              true);
       case CHANNEL -> new Channel("7", "手机证券", ChannelType.MOBILE);
-      case ADVISORY_CONTRACT -> new AdvisoryContract(
-          "C2026110001",
-          "100200300",
-          "P001",
-          3101,
-          LocalDateTime.of(2026, 11, 18, 14, 0),
-          LocalDateTime.of(2026, 11, 19, 9, 40, 0, 250_000_000),
-          null,
-          ContractStatus.SIGNED);
-      case ADVISORY_ORDER -> new AdvisoryOrder(
-          "O2026111900001",
-          "C2026110001",
-          "100200300",
-          "P001",
-          OrderType.PURCHASE,
-          new BigDecimal("10000.00"),
-          LocalDateTime.of(2026, 11, 19, 9, 31, 2, 123_000_000),
-          20261119,
-          OrderStatus.ACCEPTED);
+      case ADVISORY_CONTRACT ->
+          new AdvisoryContract(
+              "C2026110001",
+              "100200300",
+              "P001",
+              3101,
+              LocalDateTime.of(2026, 11, 18, 14, 0),
+              LocalDateTime.of(2026, 11, 19, 9, 40, 0, 250_000_000),
+              null,
+              ContractStatus.SIGNED);
+      case ADVISORY_ORDER ->
+          new AdvisoryOrder(
+              "O2026111900001",
+              "C2026110001",
+              "100200300",
+              "P001",
+              OrderType.PURCHASE,
+              new BigDecimal("10000.00"),
+              LocalDateTime.of(2026, 11, 19, 9, 31, 2, 123_000_000),
+              20261119,
+              OrderStatus.ACCEPTED);
     };
   }
 
@@ -172,7 +184,8 @@ class EnvelopeTableTest {
     ObjectNode junk = Messages.JSON.createObjectNode().put("X", 1);
     ChangeEvent e =
         decode(
-            SourceTable.CHANNEL, debezium("c", SourceTable.CHANNEL, junk, row(SourceTable.CHANNEL)));
+            SourceTable.CHANNEL,
+            debezium("c", SourceTable.CHANNEL, junk, row(SourceTable.CHANNEL)));
     assertNull(e.before());
   }
 

@@ -1,6 +1,8 @@
 package io.fundflow.common.changelog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 /** Builds change-log messages for tests: valid rows of each table in both envelopes. */
 final class Messages {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private Messages() {}
 
@@ -92,8 +95,8 @@ final class Messages {
   }
 
   /**
-   * Wraps a Debezium event in {@code {"schema","payload"}}, declaring {@code decimalColumns} of both
-   * images as Kafka Connect Decimals with {@code scale} (null: no scale parameter).
+   * Wraps a Debezium event in {@code {"schema","payload"}}, declaring {@code decimalColumns} of
+   * both images as Kafka Connect Decimals with {@code scale} (null: no scale parameter).
    */
   static ObjectNode wrapped(ObjectNode payload, String scale, String... decimalColumns) {
     ObjectNode w = JSON.createObjectNode();
@@ -140,6 +143,15 @@ final class Messages {
   static byte[] bytes(Object json) {
     try {
       return JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON value from its literal text, e.g. {@code 1.5}, {@code "CNY "}, {@code {"a":1}}. */
+  static JsonNode literal(String json) {
+    try {
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
