@@ -1,14 +1,30 @@
 package io.fundflow.realtime;
 
+import io.fundflow.common.config.ConfigException;
+import io.fundflow.common.config.Settings;
+import io.fundflow.realtime.job.FundFlowJob;
+import io.fundflow.realtime.job.RealtimeConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Entry point of the realtime module: Flink jobs that build DWD and DWS from the ODS change log. */
+/**
+ * Entry point of the realtime jobs. Submitted to a Flink cluster as the shaded jar's main class (the
+ * scheduler does it through the REST API) or run locally for development.
+ *
+ * <pre>
+ *   fundflow-realtime fund-flow --config conf/fundflow.properties -Drealtime.parallelism=4
+ * </pre>
+ */
 @Command(
     name = "fundflow-realtime",
     mixinStandardHelpOptions = true,
     description = "Flink jobs that build DWD and DWS from the ODS change log.",
-    footer = "%nThis module is a shell until its own issue fills it.")
+    subcommands = {RealtimeMain.FundFlowCommand.class})
 public final class RealtimeMain implements Runnable {
 
   @Override
@@ -18,5 +34,51 @@ public final class RealtimeMain implements Runnable {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new RealtimeMain()).execute(args));
+  }
+
+  /** Options every job command takes: where its configuration comes from. */
+  static final class ConfigOptions {
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Properties file; FUNDFLOW_* environment variables and -D options override it.")
+    Path file;
+
+    @Option(
+        names = "-D",
+        paramLabel = "key=value",
+        description = "Override one configuration key, e.g. -Drealtime.parallelism=4.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    RealtimeConfig load() {
+      Settings settings =
+          file == null
+              ? Settings.of(Map.of(), "(no file)", System.getenv(), overrides)
+              : Settings.load(file, System.getenv(), overrides);
+      return RealtimeConfig.from(settings);
+    }
+  }
+
+  @Command(
+      name = "fund-flow",
+      mixinStandardHelpOptions = true,
+      description =
+          "ODS fund journal, customers and channels -> DWD fund flows and DWS customer-day summaries"
+              + " in HBase and Kafka; rejects to dlq.ods / dlq.dwd.")
+  static final class FundFlowCommand implements Callable<Integer> {
+    @CommandLine.Mixin ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+      RealtimeConfig c;
+      try {
+        c = config.load();
+      } catch (ConfigException e) {
+        System.err.println("fundflow-realtime: bad configuration: " + e.getMessage());
+        return 2;
+      }
+      FundFlowJob.run(c);
+      return 0;
+    }
   }
 }

@@ -1,0 +1,65 @@
+package io.fundflow.realtime.job;
+
+import io.fundflow.common.config.ConfigErrors;
+import io.fundflow.common.config.HostPort;
+import io.fundflow.common.config.Settings;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a realtime job reads from configuration, validated in one place at start-up.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><td>kafka.bootstrap.servers</td><td>Kafka brokers, host:port,...</td></tr>
+ *   <tr><td>hbase.bootstrap.servers</td><td>HBase masters' RPC host:port,... (no ZooKeeper needed)</td></tr>
+ *   <tr><td>realtime.parallelism</td><td>default 2</td></tr>
+ *   <tr><td>realtime.checkpoint.interval</td><td>default 10s</td></tr>
+ *   <tr><td>realtime.checkpoint.dir</td><td>e.g. file:///data/ckpt or hdfs://...; the cluster's default when absent</td></tr>
+ *   <tr><td>realtime.state.ttl</td><td>how long per-row state lives, default 14d (covers the longest closure)</td></tr>
+ *   <tr><td>realtime.hbase.write-buffer-bytes</td><td>default 4194304</td></tr>
+ *   <tr><td>realtime.kafka.group-id</td><td>consumer group prefix, default fundflow-realtime</td></tr>
+ *   <tr><td>realtime.kafka.transaction-timeout</td><td>default 10m, at most the broker's transaction.max.timeout.ms</td></tr>
+ *   <tr><td>realtime.restart.attempts / realtime.restart.delay</td><td>default 10 / 10s</td></tr>
+ * </table>
+ */
+public record RealtimeConfig(
+    String kafkaBootstrapServers,
+    String hbaseBootstrapServers,
+    int parallelism,
+    Duration checkpointInterval,
+    Optional<String> checkpointDir,
+    Duration stateTtl,
+    long hbaseWriteBufferBytes,
+    String kafkaGroupId,
+    Duration kafkaTransactionTimeout,
+    int restartAttempts,
+    Duration restartDelay)
+    implements Serializable {
+
+  /** Reads and validates every key, reporting all problems at once. */
+  public static RealtimeConfig from(Settings s) {
+    return ConfigErrors.collect(
+        errors ->
+            new RealtimeConfig(
+                errors.get(() -> joined(s.hostPorts("kafka.bootstrap.servers"))),
+                errors.get(() -> joined(s.hostPorts("hbase.bootstrap.servers"))),
+                errors.getInt(() -> s.intValue("realtime.parallelism", 2, 1, 1024)),
+                errors.get(() -> s.duration("realtime.checkpoint.interval", Duration.ofSeconds(10))),
+                errors.get(() -> s.optionalString("realtime.checkpoint.dir")),
+                errors.get(() -> s.duration("realtime.state.ttl", Duration.ofDays(14))),
+                errors.getLong(
+                    () -> s.longValue("realtime.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
+                errors.get(() -> s.string("realtime.kafka.group-id", "fundflow-realtime")),
+                errors.get(() -> s.duration("realtime.kafka.transaction-timeout", Duration.ofMinutes(10))),
+                errors.getInt(() -> s.intValue("realtime.restart.attempts", 10, 0, 1000)),
+                errors.get(() -> s.duration("realtime.restart.delay", Duration.ofSeconds(10)))));
+  }
+
+  private static String joined(List<HostPort> hostPorts) {
+    return hostPorts.stream().map(HostPort::toString).collect(Collectors.joining(","));
+  }
+}
