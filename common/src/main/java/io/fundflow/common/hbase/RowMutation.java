@@ -1,7 +1,6 @@
 package io.fundflow.common.hbase;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +16,9 @@ import java.util.TreeMap;
  * @param row the rowkey
  * @param kind put cells, or delete every cell of the row up to {@code version}
  * @param version the cell version (see {@code CellVersion}): newest version wins on read
- * @param cells qualifier → value, empty for a delete; sorted so encoding is deterministic
+ * @param cells qualifier → value, empty for a delete; sorted so encoding is deterministic. A
+ *     private copy: a plain {@code TreeMap} rather than an unmodifiable view, because stream engines
+ *     serialize it by re-creating the map class; treat it as read-only.
  */
 public record RowMutation(
     String table, byte[] row, Kind kind, long version, SortedMap<String, byte[]> cells) {
@@ -32,7 +33,7 @@ public record RowMutation(
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(kind, "kind");
-    cells = Collections.unmodifiableSortedMap(new TreeMap<>(cells));
+    cells = new TreeMap<>(cells);
     if (kind == Kind.PUT && cells.isEmpty()) {
       throw new IllegalArgumentException("a put needs at least one cell");
     }

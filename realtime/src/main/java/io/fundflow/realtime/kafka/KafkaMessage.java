@@ -12,9 +12,14 @@ import java.util.Map;
  * @param topic the topic
  * @param key the key bytes, may be null
  * @param value the value bytes; null is a tombstone (the row was deleted)
- * @param headers header name → value, in order
+ * @param headers header name → value, in order; a mutable copy because Flink's Kryo fallback
+ *     re-creates the map class when it deserializes; treat it as read-only
  */
 public record KafkaMessage(String topic, byte[] key, byte[] value, Map<String, byte[]> headers) {
+
+  public KafkaMessage {
+    headers = new LinkedHashMap<>(headers);
+  }
 
   /** A message without headers. */
   public static KafkaMessage of(String topic, String key, byte[] value) {
