@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,8 +39,10 @@ public final class CustomerDayAccumulator implements Serializable {
   private BigDecimal inflow = ZERO;
   private BigDecimal outflow = ZERO;
   private long entryCount;
-  private final EnumMap<Category, BigDecimal> categorySums = new EnumMap<>(Category.class);
-  private final EnumMap<Category, Long> categoryCounts = new EnumMap<>(Category.class);
+  // HashMap, not EnumMap: engines that serialize state field by field (Flink's Kryo fallback)
+  // cannot re-create an EnumMap, which has no no-argument constructor.
+  private final HashMap<Category, BigDecimal> categorySums = new HashMap<>();
+  private final HashMap<Category, Long> categoryCounts = new HashMap<>();
   private final TreeMap<BalancePoint, Integer> balancePoints = new TreeMap<>();
 
   /** An empty accumulator that takes its key from the first flow added or merged. */

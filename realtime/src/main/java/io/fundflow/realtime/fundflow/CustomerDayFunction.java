@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -23,6 +24,7 @@ public final class CustomerDayFunction
   private final Duration stateTtl;
   private transient ValueState<CustomerDayAccumulator> accumulator;
   private transient ValueState<Long> version;
+  private transient Counter summariesOut;
 
   /** @param stateTtl how long a customer-day is kept after its last change */
   public CustomerDayFunction(Duration stateTtl) {
@@ -39,6 +41,7 @@ public final class CustomerDayFunction
     ver.enableTimeToLive(ttl);
     accumulator = getRuntimeContext().getState(acc);
     version = getRuntimeContext().getState(ver);
+    summariesOut = getRuntimeContext().getMetricGroup().addGroup("dws").counter("summariesOut");
   }
 
   @Override
@@ -53,6 +56,7 @@ public final class CustomerDayFunction
     } else {
       acc.retract(delta.flow());
     }
+    summariesOut.inc();
     Long known = version.value();
     long v = Math.max(known == null ? 0L : known, CellVersion.stream(delta.position()));
     if (acc.isEmpty()) {

@@ -11,6 +11,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,6 +28,8 @@ public final class CustomerJoinFunction
   private static final long serialVersionUID = 1L;
 
   private transient ValueState<DimensionVersion<Customer>> customer;
+  private transient Counter flowsOut;
+  private transient Counter withoutCustomer;
 
   @Override
   public void open(OpenContext openContext) {
@@ -34,6 +38,9 @@ public final class CustomerJoinFunction
             .getState(
                 new ValueStateDescriptor<>(
                     "customer", TypeInformation.of(new TypeHint<DimensionVersion<Customer>>() {})));
+    MetricGroup dwd = getRuntimeContext().getMetricGroup().addGroup("dwd");
+    flowsOut = dwd.counter("flowsOut");
+    withoutCustomer = dwd.counter("flowsWithoutCustomer");
   }
 
   @Override
@@ -45,6 +52,10 @@ public final class CustomerJoinFunction
         change.current() == null
             ? null
             : FundFlowBuilder.build(change.current(), c, Optional.ofNullable(change.channel()));
+    flowsOut.inc();
+    if (current != null && c.isEmpty()) {
+      withoutCustomer.inc();
+    }
     out.collect(
         new FlowChange(
             bare(change.previous()),

@@ -1,0 +1,88 @@
+package io.fundflow.realtime.fundflow;
+
+import static io.fundflow.realtime.fundflow.Journal.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.fundflow.common.changelog.SourcePosition;
+import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dwd.FundFlowBuilder;
+import io.fundflow.common.dws.CustomerDayKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class CustomerDayFunctionTest {
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, DayDelta, CustomerDayUpdate> harness()
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new CustomerDayFunction(Duration.ofDays(14))),
+        d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(),
+        Types.STRING);
+  }
+
+  private static DayDelta delta(FundFlow f, boolean add, long position) {
+    return new DayDelta(CustomerDayKey.of(f), f, add, new SourcePosition(position, 0));
+  }
+
+  private static FundFlow flow(long serial, String amount) {
+    return FundFlowBuilder.build(entry(serial, "c1", amount), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void anUpdateRetractsTheOldAmountAndAddsTheNew() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "50000.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(1, "50000.00"), false, 20)));
+      h.processElement(new StreamRecord<>(delta(flow(1, "5000.00"), true, 20)));
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      CustomerDayUpdate last = out.get(out.size() - 1);
+      assertEquals("5000.00", last.summary().inflow().toPlainString());
+      assertEquals(1, last.summary().entryCount());
+      assertEquals(20, last.version());
+    }
+  }
+
+  @Test
+  void retractingTheLastEntryRemovesTheSummaryAndClearsState() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), false, 30)));
+      CustomerDayUpdate last = h.extractOutputValues().get(1);
+      assertNull(last.summary(), "an empty day is removed from the served table");
+      assertEquals(30, last.version());
+      assertEquals(1, h.numKeyedStateEntries(), "only the version tombstone is left, no accumulator");
+    }
+  }
+
+  @Test
+  void theAccumulatorSurvivesASnapshotAndRestore() throws Exception {
+    OperatorSubtaskState snapshot;
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "100.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(2, "-30.50"), true, 11)));
+      snapshot = h.snapshot(1, 1);
+    }
+    try (var h = harness()) {
+      h.initializeState(snapshot);
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(3, "0.25"), true, 12)));
+      CustomerDayUpdate u = h.extractOutputValues().get(0);
+      assertEquals("100.25", u.summary().inflow().toPlainString());
+      assertEquals("30.50", u.summary().outflow().toPlainString());
+      assertEquals("69.75", u.summary().net().toPlainString());
+      assertEquals(3, u.summary().entryCount());
+      assertEquals(12, u.version());
+    }
+  }
+}
