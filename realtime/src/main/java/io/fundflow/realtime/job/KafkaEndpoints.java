@@ -9,10 +9,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The Kafka source and sink of a realtime job, built from its configuration. */
 public final class KafkaEndpoints {
@@ -21,7 +19,8 @@ public final class KafkaEndpoints {
 
   /**
    * Reads {@code topics} from the offsets in the job's checkpoint or savepoint; on a first start,
-   * from the group's committed offsets, else from the earliest (nothing of the day is skipped).
+   * from the configured starting point (by default the group's committed offsets, else the earliest,
+   * so nothing of the day is skipped).
    */
   public static DataStream<OdsRecord> odsSource(
       StreamExecutionEnvironment env, RealtimeConfig config, String job, List<String> topics) {
@@ -30,7 +29,7 @@ public final class KafkaEndpoints {
             .setBootstrapServers(config.kafkaBootstrapServers())
             .setTopics(topics)
             .setGroupId(config.kafkaGroupId() + "-" + job)
-            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setStartingOffsets(config.startingOffsets().initializer())
             .setDeserializer(new OdsRecordDeserializer())
             .setProperty("isolation.level", "read_committed")
             .setProperty("commit.offsets.on.checkpoint", "true")

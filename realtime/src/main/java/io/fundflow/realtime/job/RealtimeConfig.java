@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.kafka.group-id</td><td>consumer group prefix, default fundflow-realtime</td></tr>
  *   <tr><td>realtime.kafka.transaction-timeout</td><td>default 10m, at most the broker's transaction.max.timeout.ms</td></tr>
  *   <tr><td>realtime.restart.attempts / realtime.restart.delay</td><td>default 10 / 10s</td></tr>
+ *   <tr><td>realtime.kafka.starting-offsets</td><td>where a job without checkpoint or savepoint starts:
+ *       committed (default: the group's offsets, else earliest), earliest, latest, or
+ *       timestamp:EPOCH_MILLIS (replay from a point in time)</td></tr>
  * </table>
  */
 public record RealtimeConfig(
@@ -37,7 +40,8 @@ public record RealtimeConfig(
     String kafkaGroupId,
     Duration kafkaTransactionTimeout,
     int restartAttempts,
-    Duration restartDelay)
+    Duration restartDelay,
+    StartingOffsets startingOffsets)
     implements Serializable {
 
   /** Reads and validates every key, reporting all problems at once. */
@@ -56,7 +60,12 @@ public record RealtimeConfig(
                 errors.get(() -> s.string("realtime.kafka.group-id", "fundflow-realtime")),
                 errors.get(() -> s.duration("realtime.kafka.transaction-timeout", Duration.ofMinutes(10))),
                 errors.getInt(() -> s.intValue("realtime.restart.attempts", 10, 0, 1000)),
-                errors.get(() -> s.duration("realtime.restart.delay", Duration.ofSeconds(10)))));
+                errors.get(() -> s.duration("realtime.restart.delay", Duration.ofSeconds(10))),
+                errors.get(
+                    () ->
+                        StartingOffsets.parse(
+                            "realtime.kafka.starting-offsets",
+                            s.string("realtime.kafka.starting-offsets", "committed")))));
   }
 
   private static String joined(List<HostPort> hostPorts) {

@@ -1,0 +1,54 @@
+package io.fundflow.realtime.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fundflow.common.config.ConfigException;
+import io.fundflow.common.config.Settings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RealtimeConfigTest {
+
+  private static RealtimeConfig load(Map<String, String> file) {
+    return RealtimeConfig.from(Settings.of(file, "test.properties", Map.of(), Map.of()));
+  }
+
+  @Test
+  void defaultsApplyWhenOnlyTheEndpointsAreGiven() {
+    RealtimeConfig c =
+        load(Map.of("kafka.bootstrap.servers", "k1:9092,k2:9092", "hbase.bootstrap.servers", "h:16000"));
+    assertEquals("k1:9092,k2:9092", c.kafkaBootstrapServers());
+    assertEquals(2, c.parallelism());
+    assertEquals(Duration.ofDays(14), c.stateTtl());
+    assertEquals(StartingOffsets.Kind.COMMITTED, c.startingOffsets().kind());
+  }
+
+  @Test
+  void everyBadKeyIsNamedInOneError() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                load(
+                    Map.of(
+                        "hbase.bootstrap.servers", "h:99999",
+                        "realtime.parallelism", "zero",
+                        "realtime.kafka.starting-offsets", "yesterday")));
+    String m = e.getMessage();
+    assertTrue(m.contains("kafka.bootstrap.servers"), m);
+    assertTrue(m.contains("hbase.bootstrap.servers"), m);
+    assertTrue(m.contains("realtime.parallelism"), m);
+    assertTrue(m.contains("realtime.kafka.starting-offsets"), m);
+  }
+
+  @Test
+  void aTimestampStartIsParsed() {
+    StartingOffsets s = StartingOffsets.parse("k", "timestamp:1795051862500");
+    assertEquals(StartingOffsets.Kind.TIMESTAMP, s.kind());
+    assertEquals(1795051862500L, s.timestampMillis());
+    assertThrows(ConfigException.class, () -> StartingOffsets.parse("k", "timestamp:-1"));
+  }
+}
