@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -125,14 +129,13 @@ public final class LocalStack {
       }
     }
 
-    List<CompletableFuture<Optional<String>>> waits = new ArrayList<>();
+    List<Callable<Optional<String>>> waits = new ArrayList<>();
     for (Service service : wanted) {
       List<Process> ours = started.getOrDefault(service, List.of());
       long since = startNanos.getOrDefault(service, System.nanoTime());
-      waits.add(CompletableFuture.supplyAsync(() -> awaitHealthy(service, ours, since)));
+      waits.add(() -> awaitHealthy(service, ours, since));
     }
-    List<String> failures =
-        waits.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+    List<String> failures = inParallel(waits).stream().flatMap(Optional::stream).toList();
     if (!failures.isEmpty()) {
       if (!started.isEmpty()) {
         out.println("Stopping what this start began, after the failure.");
@@ -154,8 +157,11 @@ public final class LocalStack {
 
   /** True when every service of this stack answers its health check now. */
   public boolean allHealthy() {
-    return List.of(Service.values()).parallelStream()
-        .allMatch(service -> HealthCheck.of(service, endpoints).healthy());
+    List<Callable<Boolean>> checks = new ArrayList<>();
+    for (Service service : Service.values()) {
+      checks.add(() -> HealthCheck.of(service, endpoints).healthy());
+    }
+    return inParallel(checks).stream().allMatch(Boolean::booleanValue);
   }
 
   /**
@@ -164,13 +170,13 @@ public final class LocalStack {
    */
   public List<String> stop(Collection<Service> services) {
     ProcessControl control = new ProcessControl(home, JavaTool.currentJava());
-    List<CompletableFuture<List<String>>> stops = new ArrayList<>();
+    List<Callable<List<String>>> stops = new ArrayList<>();
     for (Service service : STOP_ORDER) {
       if (services.contains(service)) {
-        stops.add(CompletableFuture.supplyAsync(() -> stopService(control, service)));
+        stops.add(() -> stopService(control, service));
       }
     }
-    return stops.stream().map(CompletableFuture::join).flatMap(List::stream).toList();
+    return inParallel(stops).stream().flatMap(List::stream).toList();
   }
 
   /**
@@ -199,9 +205,11 @@ public final class LocalStack {
   /** The status of each service, with a health check of those that run. */
   public List<ServiceStatus> status() {
     ProcessControl control = new ProcessControl(home, JavaTool.currentJava());
-    return List.of(Service.values()).parallelStream()
-        .map(service -> statusOf(control, service))
-        .collect(Collectors.toList());
+    List<Callable<ServiceStatus>> checks = new ArrayList<>();
+    for (Service service : Service.values()) {
+      checks.add(() -> statusOf(control, service));
+    }
+    return inParallel(checks);
   }
 
   private ServiceStatus statusOf(ProcessControl control, Service service) {
@@ -382,6 +390,34 @@ public final class LocalStack {
       return OptionalDouble.of(Double.parseDouble(Files.readString(readyFile(service)).trim()));
     } catch (IOException | RuntimeException missing) {
       return OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * Runs the tasks on a thread each and returns their results in order. Not the common pool: on a
+   * two-core machine it has one thread, which would serialise the waits.
+   */
+  private static <T> List<T> inParallel(List<Callable<T>> tasks) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    try {
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : pool.invokeAll(tasks)) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new StackException(String.valueOf(e.getCause()));
+    } finally {
+      pool.shutdownNow();
     }
   }
 

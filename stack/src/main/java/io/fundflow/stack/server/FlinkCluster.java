@@ -72,9 +72,11 @@ public final class FlinkCluster implements LocalServer {
     String classpath = ServerClasspath.of("flink");
     return List.of(
         process(home, settings, tool, classpath, JOB_MANAGER, "GET_JM_RESOURCE_PARAMS",
-            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"),
+            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+            settings.ports().flinkJobManagerMetrics()),
         process(home, settings, tool, classpath, TASK_MANAGER, "GET_TM_RESOURCE_PARAMS",
-            "org.apache.flink.runtime.taskexecutor.TaskManagerRunner"));
+            "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+            settings.ports().flinkTaskManagerMetrics()));
   }
 
   private static ServerProcess process(
@@ -84,7 +86,8 @@ public final class FlinkCluster implements LocalServer {
       String classpath,
       String name,
       String resourceCommand,
-      String mainClass)
+      String mainClass,
+      int metricsPort)
       throws IOException {
     Path conf = home.conf(Service.FLINK);
     String output =
@@ -106,6 +109,8 @@ public final class FlinkCluster implements LocalServer {
     List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
     // The second line holds the derived memory sizes as "-D key=value" pairs for the process itself.
     args.addAll(split(results.get(1)));
+    // Both processes start at once: give each its own metrics port rather than racing for the range.
+    args.addAll(List.of("-D", "metrics.internal.query-service.port=" + metricsPort));
     return new ServerProcess(name, Service.FLINK, mainClass, classpath, List.copyOf(jvm), List.copyOf(args));
   }
 
