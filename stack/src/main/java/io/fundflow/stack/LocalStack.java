@@ -289,7 +289,13 @@ public final class LocalStack {
                   + process.exitValue() + ".\n  log: " + logFiles(service) + "\n" + logTail(service));
         }
       }
+      boolean external = service == Service.DB && settings.database().external();
+      int clientPort = settings.ports().of(service).get(0);
       try {
+        // A cheap port probe first: clients that meet a closed port back off for seconds.
+        if (!external && !PortProbe.inUse(clientPort)) {
+          throw new IllegalStateException("port " + clientPort + " not open yet");
+        }
         check.check();
         double seconds = (System.nanoTime() - sinceNanos) / 1e9;
         if (ours.isEmpty()) {

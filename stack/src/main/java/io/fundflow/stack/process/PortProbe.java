@@ -20,7 +20,9 @@ public final class PortProbe {
       // Nothing accepts connections there; it may still be bound without listening.
     }
     try (ServerSocket probe = new ServerSocket()) {
-      probe.setReuseAddress(false);
+      // As the servers bind: SO_REUSEADDR, so that TIME_WAIT leftovers of a stopped server do not
+      // count as taken, while a listening socket still does.
+      probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return false;
     } catch (IOException bound) {

@@ -31,7 +31,7 @@ class ServerConfigFilesTest {
   void hbaseIsStandaloneWithoutWebUiOnPinnedPorts() {
     Map<String, String> site = HBaseSiteConfig.properties(ports, data.resolve("hbase"));
     assertEquals("false", site.get("hbase.cluster.distributed"));
-    assertEquals("file:///tmp/ff/data/hbase/root/", site.get("hbase.rootdir"));
+    assertEquals("file:///tmp/ff/data/hbase/root", site.get("hbase.rootdir"));
     assertEquals("12281", site.get("hbase.zookeeper.property.clientPort"));
     assertEquals("16200", site.get("hbase.master.port"));
     assertEquals("16220", site.get("hbase.regionserver.port"));
@@ -57,7 +57,7 @@ class ServerConfigFilesTest {
             "taskmanager.numberOfTaskSlots: 4",
             "jobmanager.memory.process.size: 1024m",
             "taskmanager.memory.process.size: 1536m",
-            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints/")) {
+            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints")) {
       assertTrue(yaml.contains(line + "\n"), "missing: " + line);
     }
   }
