@@ -1,5 +1,10 @@
 package io.fundflow.stack.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -154,14 +160,14 @@ public record StackSettings(
    * @param file a properties file, or null for none
    */
   public static StackSettings load(
-      java.nio.file.Path file, Map<String, String> env, Map<String, String> overrides) {
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     Map<String, String> fromFile = new HashMap<>();
     if (file != null) {
-      java.util.Properties properties = new java.util.Properties();
-      try (java.io.Reader reader =
-          java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      Properties properties = new Properties();
+      try (Reader reader =
+          Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         properties.load(reader);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new StackSettingsException("cannot read stack settings file " + file + ": " + e);
       }
       properties.stringPropertyNames().forEach(key -> fromFile.put(key, properties.getProperty(key)));
