@@ -1,22 +1,19 @@
 package io.fundflow.stack;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import io.fundflow.stack.cli.StackCli;
+import java.io.PrintWriter;
 
-/** Entry point of the local stack launcher: starts and stops Kafka, HBase, Flink and H2. */
-@Command(
-    name = "platform",
-    mixinStandardHelpOptions = true,
-    description = "Starts and stops the local stack.",
-    footer = "%nThis module is a shell until its own issue fills it.")
-public final class StackMain implements Runnable {
+/**
+ * Entry point of the local-stack launcher ({@code ./platform up | down | status | logs |
+ * bootstrap}); {@code ./platform --help} lists the commands, {@code <command> --help} their options.
+ */
+public final class StackMain {
 
-  @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
-  }
+  private StackMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new StackMain()).execute(args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(StackCli.execute(args, System.getenv(), out, err));
   }
 }
