@@ -37,10 +37,8 @@ public final class AdvisoryPipeline {
   public static final String UID_ADS_SINK = "advisory-ads-sink";
   public static final String UID_KAFKA_SINK = "advisory-kafka-sink";
 
-  private static final TypeInformation<AdvisoryChange> CHANGE =
-      TypeInformation.of(AdvisoryChange.class);
-  private static final TypeInformation<PortfolioChange> ROUTED =
-      TypeInformation.of(PortfolioChange.class);
+  private static final TypeInformation<AdvisoryChange> CHANGE = AdvisoryTypes.CHANGE;
+  private static final TypeInformation<PortfolioChange> ROUTED = AdvisoryTypes.ROUTED;
   private static final TypeInformation<AdvisoryDailyMetrics> ROW =
       TypeInformation.of(AdvisoryDailyMetrics.class);
   private static final TypeInformation<KafkaMessage> MESSAGE =

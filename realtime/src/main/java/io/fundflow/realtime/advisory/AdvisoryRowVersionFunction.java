@@ -3,7 +3,6 @@ package io.fundflow.realtime.advisory;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -38,7 +37,7 @@ public final class AdvisoryRowVersionFunction
   public void open(OpenContext openContext) {
     version =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>(STATE_NAME, TypeInformation.of(RowVersion.class)));
+            .getState(new ValueStateDescriptor<>(STATE_NAME, AdvisoryTypes.ROW_VERSION));
     MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("advisory");
     applied = group.counter("changesApplied");
     stale = group.counter("staleVersionsIgnored");

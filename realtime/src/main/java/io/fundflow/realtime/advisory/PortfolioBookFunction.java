@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -22,8 +21,9 @@ import org.apache.flink.util.Collector;
  * AdvisoryBook} — the same rule the nightly batch runs.
  *
  * <p><b>State.</b> One {@link MapState} from row key ({@link AdvisoryChange#rowKey()}) to the
- * latest upsert of that row, an {@link AdvisoryChange} record that Flink serializes as a POJO
- * (records, enums, {@code LocalDateTime}, {@code BigDecimal}; no Kryo, no Java serialization), so
+ * latest upsert of that row, an {@link AdvisoryChange} serialized with the explicit POJO type of
+ * {@link AdvisoryTypes#CHANGE} (Flink's own record, enum, {@code LocalDateTime} and {@code
+ * BigDecimal} serializers; no Kryo, no Java serialization), so
  * a savepoint restores into a newer build and the cumulative figures (AUM, retained customers)
  * carry across days and across stop-with-savepoint. The book itself is not state: it is rebuilt
  * from the map for each change, which costs O(rows of the portfolio) — the metrics walk those rows
@@ -59,7 +59,7 @@ public final class PortfolioBookFunction
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    STATE_NAME, Types.STRING, TypeInformation.of(AdvisoryChange.class)));
+                    STATE_NAME, Types.STRING, AdvisoryTypes.CHANGE));
     MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("advisory");
     applied = group.counter("bookChangesApplied");
     stale = group.counter("bookStaleVersionsIgnored");
