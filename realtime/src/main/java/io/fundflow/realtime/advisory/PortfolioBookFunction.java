@@ -4,11 +4,13 @@ import io.fundflow.common.ads.AdvisoryBook;
 import io.fundflow.common.ads.AdvisoryDailyMetrics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -31,10 +33,14 @@ import org.apache.flink.util.Collector;
  * never reach here because {@link AdvisoryRowVersionFunction} filters them upstream (checked
  * again here, so a replay is harmless), and a portfolio whose rows are all deleted holds no state.
  *
- * <p><b>Rows emitted.</b> For each date the change carries (before and after it) and the current
- * trading date ({@link ChangeDates}), the row is emitted when the portfolio has one on that date
- * after the change or had one before it: a row that lost its last activity is overwritten with
- * zeros rather than left stale.
+ * <p><b>Rows emitted.</b> For each date the change carries (before and after it), its current
+ * trading date ({@link ChangeDates}) and the latest date this portfolio has emitted a row for, the
+ * row is emitted when the portfolio has one on that date after the change or had one before it: a
+ * row that lost its last activity is overwritten with zeros rather than left stale. The latest
+ * date (second state entry) matters because contracts and orders come from different topics: a
+ * contract signing read after the orders of a later day (or an order for the next trading day,
+ * placed after the close) must still refresh that day's cumulative AUM. Days strictly between a
+ * change's own dates and the latest date keep their cumulative figures until the nightly batch.
  *
  * <p><b>Limit.</b> An order counts towards AUM only when its contract is in the same portfolio's
  * book: an order filed under another portfolio than its contract's (inconsistent source data,
@@ -48,7 +54,11 @@ public final class PortfolioBookFunction
   /** The state descriptor's name: part of the savepoint format, never change it. */
   static final String STATE_NAME = "portfolio-rows";
 
+  /** The latest-date state's name: part of the savepoint format, never change it. */
+  static final String LATEST_DATE_STATE_NAME = "portfolio-latest-date";
+
   private transient MapState<String, AdvisoryChange> rows;
+  private transient ValueState<Integer> latestDate;
   private transient Counter applied;
   private transient Counter stale;
   private transient Counter emitted;
@@ -60,6 +70,9 @@ public final class PortfolioBookFunction
             .getMapState(
                 new MapStateDescriptor<>(
                     STATE_NAME, Types.STRING, AdvisoryTypes.CHANGE));
+    latestDate =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>(LATEST_DATE_STATE_NAME, Types.INT));
     MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("advisory");
     applied = group.counter("bookChangesApplied");
     stale = group.counter("bookStaleVersionsIgnored");
@@ -78,7 +91,7 @@ public final class PortfolioBookFunction
     }
     AdvisoryBook book = rebuild();
 
-    Set<Integer> dates = new TreeSet<>();
+    NavigableSet<Integer> dates = new TreeSet<>();
     if (held != null) {
       dates.addAll(ChangeDates.carriedBy(held));
     }
@@ -86,6 +99,11 @@ public final class PortfolioBookFunction
       dates.addAll(ChangeDates.carriedBy(change));
     }
     dates.add(ChangeDates.current(change));
+    // Only a later latest date is stale; an earlier one is not moved by a change of a later day.
+    Integer latest = latestDate.value();
+    if (latest != null && latest > dates.last()) {
+      dates.add(latest);
+    }
     Map<Integer, Boolean> hadRow = new HashMap<>();
     for (int d : dates) {
       hadRow.put(d, book.hasRow(d, portfolio));
@@ -104,6 +122,11 @@ public final class PortfolioBookFunction
         out.collect(book.metricsFor(d, portfolio));
         emitted.inc();
       }
+    }
+    if (rows.isEmpty()) {
+      latestDate.clear();
+    } else {
+      latestDate.update(dates.last());
     }
   }
 

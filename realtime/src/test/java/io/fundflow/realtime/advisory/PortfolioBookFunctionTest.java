@@ -142,6 +142,21 @@ class PortfolioBookFunctionTest {
   }
 
   @Test
+  void aSigningReadAfterALaterDaysOrderRefreshesThatDaysAum() throws Exception {
+    // Contracts and orders come from different topics: the signing may be read late.
+    AdvisoryContract c = applied("C1", "K1", "P1", DAY1);
+    send(upsert(c, 10, DAY1));
+    assertEquals(
+        List.of(row(D2, 0, 0, 0, null, 0, "0.00", "0.00", 0, "0.00")),
+        send(upsert(order("O1", c, OrderType.PURCHASE, "100.00", DAY2), 30, DAY2)));
+    assertEquals(
+        List.of(
+            row(D1, 1, 1, 1, "1.0000", 0, "0.00", "0.00", 0, "0.00"),
+            row(D2, 0, 0, 0, null, 0, "0.00", "0.00", 1, "100.00")),
+        send(upsert(signed(c, DAY1), 20, DAY1)));
+  }
+
+  @Test
   void aCustomerWhoRedeemedEverythingIsNotRetained() throws Exception {
     AdvisoryContract c = signed(applied("C1", "K1", "P1", DAY1), DAY1);
     send(upsert(c, 10, DAY1));
