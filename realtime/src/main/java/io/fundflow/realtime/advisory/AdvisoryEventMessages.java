@@ -37,7 +37,8 @@ public final class AdvisoryEventMessages {
     ByteArrayOutputStream out = new ByteArrayOutputStream(384);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("table", change.contract() != null ? "ADVISORY_CONTRACT" : "ADVISORY_ORDER");
+      g.writeStringField(
+          "table", change.contract() != null ? "ADVISORY_CONTRACT" : "ADVISORY_ORDER");
       g.writeStringField("op", change.op().name());
       g.writeNumberField("position", change.position().position());
       g.writeNumberField("commitTimeMillis", change.position().commitTimeMillis());

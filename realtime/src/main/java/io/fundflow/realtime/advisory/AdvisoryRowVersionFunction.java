@@ -14,11 +14,11 @@ import org.apache.flink.util.Collector;
  * PORTFOLIO_CODE changes between versions, the portfolio it left gets a retraction (a delete at the
  * same position) besides the new portfolio getting the change, so the row is never counted twice.
  *
- * <p>This has to happen per row, upstream of the per-portfolio books: a book only sees the
- * versions filed under its own portfolio, so it could not tell that a row moved away, nor that an
- * insert arriving late belongs to a row already updated elsewhere. The last position of a deleted
- * row is kept (a tombstone), so a late insert after its delete is ignored too; this state has no
- * TTL because contracts live for years and a move may come at any time.
+ * <p>This has to happen per row, upstream of the per-portfolio books: a book only sees the versions
+ * filed under its own portfolio, so it could not tell that a row moved away, nor that an insert
+ * arriving late belongs to a row already updated elsewhere. The last position of a deleted row is
+ * kept (a tombstone), so a late insert after its delete is ignored too; this state has no TTL
+ * because contracts live for years and a move may come at any time.
  */
 public final class AdvisoryRowVersionFunction
     extends KeyedProcessFunction<String, AdvisoryChange, PortfolioChange> {

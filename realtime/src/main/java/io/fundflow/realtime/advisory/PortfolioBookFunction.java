@@ -25,26 +25,27 @@ import org.apache.flink.util.Collector;
  * <p><b>State.</b> One {@link MapState} from row key ({@link AdvisoryChange#rowKey()}) to the
  * latest upsert of that row, an {@link AdvisoryChange} serialized with the explicit POJO type of
  * {@link AdvisoryTypes#CHANGE} (Flink's own record, enum, {@code LocalDateTime} and {@code
- * BigDecimal} serializers; no Kryo, no Java serialization), so
- * a savepoint restores into a newer build and the cumulative figures (AUM, retained customers)
- * carry across days and across stop-with-savepoint. The book itself is not state: it is rebuilt
- * from the map for each change, which costs O(rows of the portfolio) — the metrics walk those rows
- * anyway — and keeps a single source of truth. A delete removes the row's entry; stale versions
- * never reach here because {@link AdvisoryRowVersionFunction} filters them upstream (checked
- * again here, so a replay is harmless), and a portfolio whose rows are all deleted holds no state.
+ * BigDecimal} serializers; no Kryo, no Java serialization), so a savepoint restores into a newer
+ * build and the cumulative figures (AUM, retained customers) carry across days and across
+ * stop-with-savepoint. The book itself is not state: it is rebuilt from the map for each change,
+ * which costs O(rows of the portfolio) — the metrics walk those rows anyway — and keeps a single
+ * source of truth. A delete removes the row's entry; stale versions never reach here because {@link
+ * AdvisoryRowVersionFunction} filters them upstream, tombstones included (a version not newer than
+ * the live one is also ignored here),
+ * and a portfolio whose rows are all deleted holds no state.
  *
  * <p><b>Rows emitted.</b> For each date the change carries (before and after it), its current
  * trading date ({@link ChangeDates}) and the latest date this portfolio has emitted a row for, the
  * row is emitted when the portfolio has one on that date after the change or had one before it: a
- * row that lost its last activity is overwritten with zeros rather than left stale. The latest
- * date (second state entry) matters because contracts and orders come from different topics: a
- * contract signing read after the orders of a later day (or an order for the next trading day,
- * placed after the close) must still refresh that day's cumulative AUM. Days strictly between a
- * change's own dates and the latest date keep their cumulative figures until the nightly batch.
+ * row that lost its last activity is overwritten with zeros rather than left stale. The latest date
+ * (second state entry) matters because contracts and orders come from different topics: a contract
+ * signing read after the orders of a later day (or an order for the next trading day, placed after
+ * the close) must still refresh that day's cumulative AUM. Days strictly between a change's own
+ * dates and the latest date keep their cumulative figures until the nightly batch.
  *
  * <p><b>Limit.</b> An order counts towards AUM only when its contract is in the same portfolio's
- * book: an order filed under another portfolio than its contract's (inconsistent source data,
- * which the batch would still count) is not in AUM here.
+ * book: an order filed under another portfolio than its contract's (inconsistent source data, which
+ * the batch would still count) is not in AUM here.
  */
 public final class PortfolioBookFunction
     extends KeyedProcessFunction<String, PortfolioChange, AdvisoryDailyMetrics> {
@@ -67,12 +68,9 @@ public final class PortfolioBookFunction
   public void open(OpenContext openContext) {
     rows =
         getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    STATE_NAME, Types.STRING, AdvisoryTypes.CHANGE));
+            .getMapState(new MapStateDescriptor<>(STATE_NAME, Types.STRING, AdvisoryTypes.CHANGE));
     latestDate =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>(LATEST_DATE_STATE_NAME, Types.INT));
+        getRuntimeContext().getState(new ValueStateDescriptor<>(LATEST_DATE_STATE_NAME, Types.INT));
     MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("advisory");
     applied = group.counter("bookChangesApplied");
     stale = group.counter("bookStaleVersionsIgnored");
@@ -80,8 +78,8 @@ public final class PortfolioBookFunction
   }
 
   @Override
-  public void processElement(
-      PortfolioChange in, Context ctx, Collector<AdvisoryDailyMetrics> out) throws Exception {
+  public void processElement(PortfolioChange in, Context ctx, Collector<AdvisoryDailyMetrics> out)
+      throws Exception {
     AdvisoryChange change = in.change();
     String portfolio = ctx.getCurrentKey();
     AdvisoryChange held = rows.get(change.rowKey());

@@ -10,13 +10,18 @@ import java.util.Objects;
  * @param user the user, may be null when the URL needs none
  * @param password the password, may be null
  * @param batchSize rows per batch before a flush
- * @param batchIntervalMillis the longest a row waits before a flush; 0 flushes only by size and
- *     at checkpoints
+ * @param batchIntervalMillis the longest a row waits before a flush; 0 flushes only by size and at
+ *     checkpoints
  * @param maxRetries how often a failed batch is retried (on a fresh connection) before the job
  *     fails and restarts from its checkpoint
  */
 public record JdbcSinkSettings(
-    String url, String user, String password, int batchSize, long batchIntervalMillis, int maxRetries)
+    String url,
+    String user,
+    String password,
+    int batchSize,
+    long batchIntervalMillis,
+    int maxRetries)
     implements Serializable {
 
   public JdbcSinkSettings {
@@ -32,7 +37,16 @@ public record JdbcSinkSettings(
   @Override
   public String toString() {
     // Never print the password.
-    return "JdbcSinkSettings[url=" + url + ", user=" + user + ", batchSize=" + batchSize
-        + ", batchIntervalMillis=" + batchIntervalMillis + ", maxRetries=" + maxRetries + "]";
+    return "JdbcSinkSettings[url="
+        + url
+        + ", user="
+        + user
+        + ", batchSize="
+        + batchSize
+        + ", batchIntervalMillis="
+        + batchIntervalMillis
+        + ", maxRetries="
+        + maxRetries
+        + "]";
   }
 }

@@ -20,55 +20,92 @@ final class Advisory {
   private Advisory() {}
 
   static AdvisoryContract applied(String id, String client, String portfolio, LocalDateTime at) {
-    return new AdvisoryContract(id, client, portfolio, 3101, at, null, null, ContractStatus.APPLIED);
+    return new AdvisoryContract(
+        id, client, portfolio, 3101, at, null, null, ContractStatus.APPLIED);
   }
 
   static AdvisoryContract signed(AdvisoryContract c, LocalDateTime at) {
     return new AdvisoryContract(
-        c.contractId(), c.clientId(), c.portfolioCode(), c.branchNo(), c.applyTime(), at, null,
+        c.contractId(),
+        c.clientId(),
+        c.portfolioCode(),
+        c.branchNo(),
+        c.applyTime(),
+        at,
+        null,
         ContractStatus.SIGNED);
   }
 
   static AdvisoryContract terminated(AdvisoryContract c, LocalDateTime at) {
     return new AdvisoryContract(
-        c.contractId(), c.clientId(), c.portfolioCode(), c.branchNo(), c.applyTime(), c.signTime(),
-        at, ContractStatus.TERMINATED);
+        c.contractId(),
+        c.clientId(),
+        c.portfolioCode(),
+        c.branchNo(),
+        c.applyTime(),
+        c.signTime(),
+        at,
+        ContractStatus.TERMINATED);
   }
 
   static AdvisoryContract movedTo(AdvisoryContract c, String portfolio) {
     return new AdvisoryContract(
-        c.contractId(), c.clientId(), portfolio, c.branchNo(), c.applyTime(), c.signTime(),
-        c.terminateTime(), c.status());
+        c.contractId(),
+        c.clientId(),
+        portfolio,
+        c.branchNo(),
+        c.applyTime(),
+        c.signTime(),
+        c.terminateTime(),
+        c.status());
   }
 
   static AdvisoryOrder order(
       String id, AdvisoryContract c, OrderType type, String amount, LocalDateTime at) {
     return new AdvisoryOrder(
-        id, c.contractId(), c.clientId(), c.portfolioCode(), type, new BigDecimal(amount), at,
-        yyyymmdd(at), OrderStatus.ACCEPTED);
+        id,
+        c.contractId(),
+        c.clientId(),
+        c.portfolioCode(),
+        type,
+        new BigDecimal(amount),
+        at,
+        yyyymmdd(at),
+        OrderStatus.ACCEPTED);
   }
 
   static AdvisoryOrder cancelled(AdvisoryOrder o) {
     return new AdvisoryOrder(
-        o.orderId(), o.contractId(), o.clientId(), o.portfolioCode(), o.orderType(), o.amount(),
-        o.orderTime(), o.tradeDate(), OrderStatus.CANCELLED);
+        o.orderId(),
+        o.contractId(),
+        o.clientId(),
+        o.portfolioCode(),
+        o.orderType(),
+        o.amount(),
+        o.orderTime(),
+        o.tradeDate(),
+        OrderStatus.CANCELLED);
   }
 
   /** An upsert committed at {@code committed} (Asia/Shanghai), at source position {@code pos}. */
   static AdvisoryChange upsert(AdvisoryContract c, long pos, LocalDateTime committed) {
-    return new AdvisoryChange(ChangeOp.UPDATE, c, null, new SourcePosition(pos, 0), millis(committed));
+    return new AdvisoryChange(
+        ChangeOp.UPDATE, c, null, new SourcePosition(pos, 0), millis(committed));
   }
 
   static AdvisoryChange upsert(AdvisoryOrder o, long pos, LocalDateTime committed) {
-    return new AdvisoryChange(ChangeOp.INSERT, null, o, new SourcePosition(pos, 0), millis(committed));
+    return new AdvisoryChange(
+        ChangeOp.INSERT, null, o, new SourcePosition(pos, 0), millis(committed));
   }
 
   static AdvisoryChange delete(AdvisoryContract c, long pos, LocalDateTime committed) {
-    return new AdvisoryChange(ChangeOp.DELETE, c, null, new SourcePosition(pos, 0), millis(committed));
+    return new AdvisoryChange(
+        ChangeOp.DELETE, c, null, new SourcePosition(pos, 0), millis(committed));
   }
 
   static AdvisoryChange delete(AdvisoryOrder o, long pos, LocalDateTime committed) {
-    return new AdvisoryChange(ChangeOp.DELETE, null, o, new SourcePosition(pos, 0), millis(committed));
+    return new AdvisoryChange(
+        ChangeOp.DELETE, null, o, new SourcePosition(pos, 0), millis(committed));
   }
 
   static long millis(LocalDateTime t) {

@@ -69,31 +69,44 @@ class AdvisoryPipelineTest {
   @Test
   void changeLogToAdsRowsDwdEventsAndDeadLetters() throws Exception {
     // Day 1, portfolio P1: C1 applied then signed; a purchase (GoldenGate) and an add.
-    send(CONTRACTS, debezium("c", null, contract("C1", "K1", "P1", DAY1, null, "APPLIED"), 100, DAY1));
+    send(
+        CONTRACTS,
+        debezium("c", null, contract("C1", "K1", "P1", DAY1, null, "APPLIED"), 100, DAY1));
     String signed = contract("C1", "K1", "P1", DAY1, DAY1.plusMinutes(20), "SIGNED");
-    send(CONTRACTS, debezium("u", contract("C1", "K1", "P1", DAY1, null, "APPLIED"), signed, 110, DAY1));
+    send(
+        CONTRACTS,
+        debezium("u", contract("C1", "K1", "P1", DAY1, null, "APPLIED"), signed, 110, DAY1));
     send(CONTRACTS, debezium("u", null, signed, 110, DAY1)); // a duplicate delivery
     send(ORDERS, goldenGateOrderInsert("O1", "C1", "K1", "P1", "PURCHASE", "10000.00", DAY1, 120));
-    send(ORDERS, debezium("c", null, order("O2", "C1", "K1", "P1", "ADD", "2000.50", DAY1), 130, DAY1));
+    send(
+        ORDERS,
+        debezium("c", null, order("O2", "C1", "K1", "P1", "ADD", "2000.50", DAY1), 130, DAY1));
     // An older version of O2, read late: ignored.
-    send(ORDERS, debezium("c", null, order("O2", "C1", "K1", "P1", "ADD", "9999.00", DAY1), 125, DAY1));
+    send(
+        ORDERS,
+        debezium("c", null, order("O2", "C1", "K1", "P1", "ADD", "9999.00", DAY1), 125, DAY1));
     // Bad input of several kinds, and a Debezium tombstone (skipped, not a dead letter).
     int truncate =
         send(
             ORDERS,
-            "{\"table\":\"CTS.ADVISORY_ORDER\",\"op_type\":\"T\",\"op_ts\":\"2026-11-19 11:00:00.000000\","
+            "{\"table\":\"CTS.ADVISORY_ORDER\",\"op_type\":\"T\",\"op_ts\":\"2026-11-19"
+                + " 11:00:00.000000\","
                 + "\"current_ts\":\"2026-11-19T11:00:00.100000\",\"pos\":\"00000000320000009000\"}");
     int malformed = send(CONTRACTS, "{\"before\": null, \"after\": {\"CONTRACT_ID\"");
     int missingPortfolio =
         send(
             CONTRACTS,
             debezium("c", null, contract("C9", "K9", null, DAY1, null, "APPLIED"), 140, DAY1));
-    input.add(new OdsRecord(CONTRACTS, 0, input.size(), 0L, "C1".getBytes(StandardCharsets.UTF_8), null));
+    input.add(
+        new OdsRecord(CONTRACTS, 0, input.size(), 0L, "C1".getBytes(StandardCharsets.UTF_8), null));
     // Day 2: P1 redeems part; P2 gets its first customer.
-    send(ORDERS, debezium("c", null, order("O3", "C1", "K1", "P1", "REDEEM", "500.25", DAY2), 200, DAY2));
+    send(
+        ORDERS,
+        debezium("c", null, order("O3", "C1", "K1", "P1", "REDEEM", "500.25", DAY2), 200, DAY2));
     send(
         CONTRACTS,
-        debezium("r", null, contract("C2", "K2", "P2", DAY2, DAY2.plusMinutes(5), "SIGNED"), 210, DAY2));
+        debezium(
+            "r", null, contract("C2", "K2", "P2", DAY2, DAY2.plusMinutes(5), "SIGNED"), 210, DAY2));
 
     CollectingSink<KafkaMessage> kafka = new CollectingSink<>();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -120,8 +133,7 @@ class AdvisoryPipelineTest {
     // arbitrary, the order within each table is the source's.
     List<KafkaMessage> events = byTopic.get(Topics.DWD_ADVISORY_EVENT);
     assertEquals(
-        List.of(
-            "CONTRACT/C1 INSERT 100", "CONTRACT/C1 UPDATE 110", "CONTRACT/C2 SNAPSHOT 210"),
+        List.of("CONTRACT/C1 INSERT 100", "CONTRACT/C1 UPDATE 110", "CONTRACT/C2 SNAPSHOT 210"),
         describeAll(events, "CONTRACT/"));
     assertEquals(
         List.of("ORDER/O1 INSERT 120", "ORDER/O2 INSERT 130", "ORDER/O3 INSERT 200"),
@@ -160,61 +172,141 @@ class AdvisoryPipelineTest {
   /** Adds a record on {@code topic} (offsets are the input index) and returns its offset. */
   private int send(String topic, String json) {
     int offset = input.size();
-    input.add(
-        new OdsRecord(topic, 0, offset, 0L, null, json.getBytes(StandardCharsets.UTF_8)));
+    input.add(new OdsRecord(topic, 0, offset, 0L, null, json.getBytes(StandardCharsets.UTF_8)));
     return offset;
   }
 
   private static String debezium(
       String op, String before, String after, long scn, LocalDateTime committed) {
     long ts = Advisory.millis(committed);
-    return "{\"before\":" + before + ",\"after\":" + after
-        + ",\"source\":{\"connector\":\"oracle\",\"name\":\"cts\",\"ts_ms\":" + ts
-        + ",\"schema\":\"CTS\",\"table\":\"" + (after != null && after.contains("ORDER_ID")
-            ? "ADVISORY_ORDER" : "ADVISORY_CONTRACT")
-        + "\",\"scn\":\"" + scn + "\"},\"op\":\"" + op + "\",\"ts_ms\":" + (ts + 100) + "}";
+    return "{\"before\":"
+        + before
+        + ",\"after\":"
+        + after
+        + ",\"source\":{\"connector\":\"oracle\",\"name\":\"cts\",\"ts_ms\":"
+        + ts
+        + ",\"schema\":\"CTS\",\"table\":\""
+        + (after != null && after.contains("ORDER_ID") ? "ADVISORY_ORDER" : "ADVISORY_CONTRACT")
+        + "\",\"scn\":\""
+        + scn
+        + "\"},\"op\":\""
+        + op
+        + "\",\"ts_ms\":"
+        + (ts + 100)
+        + "}";
   }
 
   private static String goldenGateOrderInsert(
-      String id, String contract, String client, String portfolio, String type, String amount,
-      LocalDateTime at, long pos) {
+      String id,
+      String contract,
+      String client,
+      String portfolio,
+      String type,
+      String amount,
+      LocalDateTime at,
+      long pos) {
     String local = at.toString().replace('T', ' ') + ":00.000000";
-    return "{\"table\":\"CTS.ADVISORY_ORDER\",\"op_type\":\"I\",\"op_ts\":\"" + local
-        + "\",\"current_ts\":\"" + at + ":01.000000\",\"pos\":\"" + String.format("%020d", pos)
-        + "\",\"after\":{\"ORDER_ID\":\"" + id + "\",\"CONTRACT_ID\":\"" + contract
-        + "\",\"CLIENT_ID\":\"" + client + "\",\"PORTFOLIO_CODE\":\"" + portfolio
-        + "\",\"ORDER_TYPE\":\"" + type + "\",\"AMOUNT\":\"" + amount + "\",\"ORDER_TIME\":\""
-        + local + "\",\"TRADE_DATE\":" + Advisory.yyyymmdd(at) + ",\"STATUS\":\"ACCEPTED\"}}";
+    return "{\"table\":\"CTS.ADVISORY_ORDER\",\"op_type\":\"I\",\"op_ts\":\""
+        + local
+        + "\",\"current_ts\":\""
+        + at
+        + ":01.000000\",\"pos\":\""
+        + String.format("%020d", pos)
+        + "\",\"after\":{\"ORDER_ID\":\""
+        + id
+        + "\",\"CONTRACT_ID\":\""
+        + contract
+        + "\",\"CLIENT_ID\":\""
+        + client
+        + "\",\"PORTFOLIO_CODE\":\""
+        + portfolio
+        + "\",\"ORDER_TYPE\":\""
+        + type
+        + "\",\"AMOUNT\":\""
+        + amount
+        + "\",\"ORDER_TIME\":\""
+        + local
+        + "\",\"TRADE_DATE\":"
+        + Advisory.yyyymmdd(at)
+        + ",\"STATUS\":\"ACCEPTED\"}}";
   }
 
   private static String contract(
-      String id, String client, String portfolio, LocalDateTime applied, LocalDateTime signed,
+      String id,
+      String client,
+      String portfolio,
+      LocalDateTime applied,
+      LocalDateTime signed,
       String status) {
-    return "{\"CONTRACT_ID\":\"" + id + "\",\"CLIENT_ID\":\"" + client + "\",\"PORTFOLIO_CODE\":"
-        + (portfolio == null ? "null" : "\"" + portfolio + "\"") + ",\"BRANCH_NO\":3101,"
-        + "\"APPLY_TIME\":" + Advisory.millis(applied) + ",\"SIGN_TIME\":"
+    return "{\"CONTRACT_ID\":\""
+        + id
+        + "\",\"CLIENT_ID\":\""
+        + client
+        + "\",\"PORTFOLIO_CODE\":"
+        + (portfolio == null ? "null" : "\"" + portfolio + "\"")
+        + ",\"BRANCH_NO\":3101,"
+        + "\"APPLY_TIME\":"
+        + Advisory.millis(applied)
+        + ",\"SIGN_TIME\":"
         + (signed == null ? "null" : Long.toString(Advisory.millis(signed)))
-        + ",\"TERMINATE_TIME\":null,\"STATUS\":\"" + status + "\"}";
+        + ",\"TERMINATE_TIME\":null,\"STATUS\":\""
+        + status
+        + "\"}";
   }
 
   private static String order(
-      String id, String contract, String client, String portfolio, String type, String amount,
+      String id,
+      String contract,
+      String client,
+      String portfolio,
+      String type,
+      String amount,
       LocalDateTime at) {
-    return "{\"ORDER_ID\":\"" + id + "\",\"CONTRACT_ID\":\"" + contract + "\",\"CLIENT_ID\":\""
-        + client + "\",\"PORTFOLIO_CODE\":\"" + portfolio + "\",\"ORDER_TYPE\":\"" + type
-        + "\",\"AMOUNT\":\"" + amount + "\",\"ORDER_TIME\":" + Advisory.millis(at)
-        + ",\"TRADE_DATE\":\"" + Advisory.yyyymmdd(at) + "\",\"STATUS\":\"ACCEPTED\"}";
+    return "{\"ORDER_ID\":\""
+        + id
+        + "\",\"CONTRACT_ID\":\""
+        + contract
+        + "\",\"CLIENT_ID\":\""
+        + client
+        + "\",\"PORTFOLIO_CODE\":\""
+        + portfolio
+        + "\",\"ORDER_TYPE\":\""
+        + type
+        + "\",\"AMOUNT\":\""
+        + amount
+        + "\",\"ORDER_TIME\":"
+        + Advisory.millis(at)
+        + ",\"TRADE_DATE\":\""
+        + Advisory.yyyymmdd(at)
+        + "\",\"STATUS\":\"ACCEPTED\"}";
   }
 
   // --- output ----------------------------------------------------------------------------------
 
   private static StoredRow stored(
-      int date, String portfolio, long newSigned, long applied, long signed, String rate,
-      long addedCustomers, String added, String redeemed, long retained, String aum) {
+      int date,
+      String portfolio,
+      long newSigned,
+      long applied,
+      long signed,
+      String rate,
+      long addedCustomers,
+      String added,
+      String redeemed,
+      long retained,
+      String aum) {
     return new StoredRow(
         new AdvisoryDailyMetrics(
-            date, portfolio, newSigned, applied, signed, rate == null ? null : new BigDecimal(rate),
-            addedCustomers, new BigDecimal(added), new BigDecimal(redeemed), retained,
+            date,
+            portfolio,
+            newSigned,
+            applied,
+            signed,
+            rate == null ? null : new BigDecimal(rate),
+            addedCustomers,
+            new BigDecimal(added),
+            new BigDecimal(redeemed),
+            retained,
             new BigDecimal(aum)),
         true,
         "STREAM");

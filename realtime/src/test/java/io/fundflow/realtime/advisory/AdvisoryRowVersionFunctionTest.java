@@ -92,7 +92,8 @@ class AdvisoryRowVersionFunctionTest {
     AdvisoryChange move = upsert(movedTo(c, "P2"), 20, DAY1);
     assertEquals(
         List.of(
-            new PortfolioChange("P1", move.asDelete(), true), new PortfolioChange("P2", move, false)),
+            new PortfolioChange("P1", move.asDelete(), true),
+            new PortfolioChange("P2", move, false)),
         send(move));
     // A delete goes where the row is now, and survives a snapshot.
     OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);

@@ -45,7 +45,8 @@ class PortfolioBookFunctionTest {
     harness.close();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, PortfolioChange, AdvisoryDailyMetrics>
+  private static KeyedOneInputStreamOperatorTestHarness<
+          String, PortfolioChange, AdvisoryDailyMetrics>
       newHarness() throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new PortfolioBookFunction()),

@@ -70,7 +70,8 @@ class AdsAdvisoryDailyMergeTest {
     merge(AdsAdvisoryDailySql.SOURCE_STREAM, T1, first);
     assertEquals(List.of(new StoredRow(first, true, "STREAM")), AdsAdvisoryDailyTable.rows(db));
 
-    AdvisoryDailyMetrics second = row("P1", "1.2500", "0.10", "7654321.09", "1234567890123456789.01");
+    AdvisoryDailyMetrics second =
+        row("P1", "1.2500", "0.10", "7654321.09", "1234567890123456789.01");
     merge(AdsAdvisoryDailySql.SOURCE_BATCH, T2, second);
     List<StoredRow> rows = AdsAdvisoryDailyTable.rows(db);
     assertEquals(List.of(new StoredRow(second, true, "BATCH")), rows);

@@ -46,7 +46,8 @@ public final class AdsAdvisoryDailyTable {
     List<StoredRow> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT * FROM ADS_ADVISORY_DAILY ORDER BY TRADE_DATE, PORTFOLIO_CODE")) {
+            s.executeQuery(
+                "SELECT * FROM ADS_ADVISORY_DAILY ORDER BY TRADE_DATE, PORTFOLIO_CODE")) {
       while (rs.next()) {
         AdvisoryDailyMetrics m =
             new AdvisoryDailyMetrics(
