@@ -2,6 +2,7 @@ package io.fundflow.realtime;
 
 import io.fundflow.common.config.ConfigException;
 import io.fundflow.common.config.Settings;
+import io.fundflow.realtime.job.AdvisoryJob;
 import io.fundflow.realtime.job.FundFlowJob;
 import io.fundflow.realtime.job.RealtimeConfig;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
     name = "fundflow-realtime",
     mixinStandardHelpOptions = true,
     description = "Flink jobs that build DWD and DWS from the ODS change log.",
-    subcommands = {RealtimeMain.FundFlowCommand.class})
+    subcommands = {RealtimeMain.FundFlowCommand.class, RealtimeMain.AdvisoryCommand.class})
 public final class RealtimeMain implements Runnable {
 
   @Override
@@ -59,6 +60,55 @@ public final class RealtimeMain implements Runnable {
     }
   }
 
+  /** Loads the configuration and runs a job; a bad configuration exits 2 with every problem named. */
+  static int runJob(ConfigOptions options, JobRunner job) throws Exception {
+    RealtimeConfig c;
+    try {
+      c = options.load();
+      job.validate(c);
+    } catch (ConfigException e) {
+      System.err.println("fundflow-realtime: bad configuration: " + e.getMessage());
+      return 2;
+    }
+    job.run(c);
+    return 0;
+  }
+
+  /** A job as the commands see it. */
+  interface JobRunner {
+    /** Checks what only this job needs, before anything starts. */
+    default void validate(RealtimeConfig c) {}
+
+    void run(RealtimeConfig c) throws Exception;
+  }
+
+  @Command(
+      name = "advisory",
+      mixinStandardHelpOptions = true,
+      description =
+          "ODS advisory contracts and orders -> ADS_ADVISORY_DAILY (SOURCE=STREAM) in the platform"
+              + " database and dwd.advisory_event; rejects to dlq.ods / dlq.dwd.")
+  static final class AdvisoryCommand implements Callable<Integer> {
+    @CommandLine.Mixin ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+      return runJob(
+          config,
+          new JobRunner() {
+            @Override
+            public void validate(RealtimeConfig c) {
+              c.requireDbUrl();
+            }
+
+            @Override
+            public void run(RealtimeConfig c) throws Exception {
+              AdvisoryJob.run(c);
+            }
+          });
+    }
+  }
+
   @Command(
       name = "fund-flow",
       mixinStandardHelpOptions = true,
@@ -70,15 +120,7 @@ public final class RealtimeMain implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      RealtimeConfig c;
-      try {
-        c = config.load();
-      } catch (ConfigException e) {
-        System.err.println("fundflow-realtime: bad configuration: " + e.getMessage());
-        return 2;
-      }
-      FundFlowJob.run(c);
-      return 0;
+      return runJob(config, FundFlowJob::run);
     }
   }
 }

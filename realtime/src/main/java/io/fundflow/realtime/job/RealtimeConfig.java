@@ -1,6 +1,7 @@
 package io.fundflow.realtime.job;
 
 import io.fundflow.common.config.ConfigErrors;
+import io.fundflow.common.config.ConfigException;
 import io.fundflow.common.config.HostPort;
 import io.fundflow.common.config.Settings;
 import java.io.Serializable;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.kafka.starting-offsets</td><td>where a job without checkpoint or savepoint starts:
  *       committed (default: the group's offsets, else earliest), earliest, latest, or
  *       timestamp:EPOCH_MILLIS (replay from a point in time)</td></tr>
+ *   <tr><td>db.url / db.user / db.password</td><td>the platform database (advisory job only)</td></tr>
+ *   <tr><td>realtime.ads.batch-size / realtime.ads.batch-interval</td><td>default 500 / 1s</td></tr>
  * </table>
  */
 public record RealtimeConfig(
@@ -41,8 +44,30 @@ public record RealtimeConfig(
     Duration kafkaTransactionTimeout,
     int restartAttempts,
     Duration restartDelay,
-    StartingOffsets startingOffsets)
+    StartingOffsets startingOffsets,
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    int adsBatchSize,
+    Duration adsBatchInterval)
     implements Serializable {
+
+  @Override
+  public String toString() {
+    // A record's default toString would print the database password.
+    return "RealtimeConfig[kafka=" + kafkaBootstrapServers + ", hbase=" + hbaseBootstrapServers
+        + ", parallelism=" + parallelism + ", db=" + dbUrl.orElse("-") + "]";
+  }
+
+  /**
+   * The database URL, which the advisory job needs.
+   *
+   * @throws ConfigException naming {@code db.url} when it is not configured
+   */
+  public String requireDbUrl() {
+    return dbUrl.orElseThrow(
+        () -> new ConfigException("db.url: required by the advisory job (the platform database)"));
+  }
 
   /** Reads and validates every key, reporting all problems at once. */
   public static RealtimeConfig from(Settings s) {
@@ -65,7 +90,12 @@ public record RealtimeConfig(
                     () ->
                         StartingOffsets.parse(
                             "realtime.kafka.starting-offsets",
-                            s.string("realtime.kafka.starting-offsets", "committed")))));
+                            s.string("realtime.kafka.starting-offsets", "committed"))),
+                errors.get(() -> s.optionalString("db.url")),
+                errors.get(() -> s.string("db.user", "fundflow")),
+                errors.get(() -> s.string("db.password", "")),
+                errors.getInt(() -> s.intValue("realtime.ads.batch-size", 500, 1, 100_000)),
+                errors.get(() -> s.duration("realtime.ads.batch-interval", Duration.ofSeconds(1)))));
   }
 
   private static String joined(List<HostPort> hostPorts) {
