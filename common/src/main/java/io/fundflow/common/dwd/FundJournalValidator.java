@@ -93,7 +93,7 @@ public final class FundJournalValidator {
     }
   }
 
-  private static void checkIdentifier(String column, String value, List<Violation> out) {
+  static void checkIdentifier(String column, String value, List<Violation> out) {
     if (value == null) {
       out.add(missing(column));
     } else if (value.isBlank()) {
@@ -103,7 +103,7 @@ public final class FundJournalValidator {
     }
   }
 
-  private static void checkMaxLength(String column, String value, int max, List<Violation> out) {
+  static void checkMaxLength(String column, String value, int max, List<Violation> out) {
     if (value == null) {
       return;
     }
@@ -115,7 +115,7 @@ public final class FundJournalValidator {
     }
   }
 
-  private static void checkAmount(String column, BigDecimal amount, List<Violation> out) {
+  static void checkAmount(String column, BigDecimal amount, List<Violation> out) {
     if (amount == null) {
       out.add(missing(column));
       return;
@@ -162,7 +162,7 @@ public final class FundJournalValidator {
     }
   }
 
-  private static Violation missing(String column) {
+  static Violation missing(String column) {
     return new Violation(ViolationCode.MISSING_VALUE, column, "null");
   }
 }

@@ -1,6 +1,6 @@
 package io.fundflow.common.dwd;
 
-/** Why a journal entry failed a DWD rule and went to {@code dlq.dwd}. Stable codes for metrics. */
+/** Why a source row failed a DWD rule and went to {@code dlq.dwd}. Stable codes for metrics. */
 public enum ViolationCode {
   /** A column the rules need is null (the decoder should have caught it; checked again here). */
   MISSING_VALUE,
@@ -21,5 +21,11 @@ public enum ViolationCode {
   /** INIT_DATE is not a real yyyymmdd date. */
   BAD_INIT_DATE,
   /** OCCUR_TIME's date is too far from INIT_DATE (see {@link FundJournalValidator}). */
-  OCCUR_TIME_OUT_OF_RANGE
+  OCCUR_TIME_OUT_OF_RANGE,
+  /** An advisory order's AMOUNT that is zero or negative (SPEC §1: AMOUNT > 0). */
+  NON_POSITIVE_AMOUNT,
+  /** An advisory order's TRADE_DATE that is not a real yyyymmdd date. */
+  BAD_TRADE_DATE,
+  /** A contract whose STATUS contradicts its times (signed without SIGN_TIME, signed before applied, ...). */
+  INCONSISTENT_CONTRACT
 }

@@ -5,7 +5,7 @@ import io.fundflow.common.changelog.ChangeLogDecoder;
 import io.fundflow.common.changelog.DecodeResult;
 import io.fundflow.common.changelog.RejectReason;
 import io.fundflow.common.deadletter.DeadLetter;
-import io.fundflow.common.dwd.FundJournalValidator;
+import io.fundflow.common.dwd.DwdRules;
 import io.fundflow.common.dwd.ValidationResult;
 import io.fundflow.common.dwd.ViolationCode;
 import io.fundflow.common.model.AdvisoryContract;
@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Decodes raw ODS records with the common decoder, validates journal rows with the DWD rules, and
+ * Decodes raw ODS records with the common decoder, validates rows with the DWD rules, and
  * routes each change to its table's side output ({@link ChangeLogTypes}). A record refused by
  * either becomes a dead letter of its layer on the main output, with its original bytes and a
  * reason, so nothing is dropped without a trace. Validation happens here, not downstream, because
@@ -95,12 +95,9 @@ public final class DecodeChangeLog extends ProcessFunction<OdsRecord, DeadLetter
     }
   }
 
-  /** Journal rows the change leaves behind must pass the DWD rules; a delete leaves none. */
+  /** The row a change leaves behind must pass the DWD rules; a delete leaves none. */
   private static ValidationResult validate(ChangeEvent e) {
-    if (e.after() instanceof FundJournalEntry entry) {
-      return FundJournalValidator.validate(entry);
-    }
-    return ValidationResult.valid();
+    return DwdRules.validate(e.after());
   }
 
   private static void route(ChangeEvent e, Context ctx) {
