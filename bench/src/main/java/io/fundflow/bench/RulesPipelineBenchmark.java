@@ -1,5 +1,7 @@
 package io.fundflow.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.fundflow.common.changelog.ChangeEvent;
 import io.fundflow.common.changelog.ChangeLogDecoder;
 import io.fundflow.common.changelog.DecodeResult;
@@ -14,6 +16,7 @@ import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.ChannelType;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -61,6 +64,7 @@ public class RulesPipelineBenchmark {
   public int messages;
 
   private final ChangeLogDecoder decoder = new ChangeLogDecoder();
+  private final JsonFactory json = new JsonFactory();
   private byte[][] values;
   private FundJournalEntry[] entries;
   private FundFlow[] flows;
@@ -158,6 +162,29 @@ public class RulesPipelineBenchmark {
   @Benchmark
   public DecodeResult decode() {
     return decoder.decode(JournalMessages.TOPIC, values[next()]);
+  }
+
+  /**
+   * Not a stage: Jackson's streaming parser stepping through every token of the message without
+   * materializing any value, the floor under any decoder built on it.
+   */
+  @Benchmark
+  public int tokenizeOnly() throws IOException {
+    int tokens = 0;
+    try (JsonParser p = json.createParser(values[next()])) {
+      while (p.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
+  }
+
+  /** Not a stage: the cost of opening a streaming parser and reading its first token. */
+  @Benchmark
+  public Object openParser() throws IOException {
+    try (JsonParser p = json.createParser(values[next()])) {
+      return p.nextToken();
+    }
   }
 
   /** Stage 2: the DWD validation rules. */
