@@ -16,9 +16,15 @@ import java.util.Set;
  */
 final class FieldMap extends AbstractMap<String, JsonNode> {
 
-  private String[] names = new String[16];
-  private JsonNode[] values = new JsonNode[16];
+  private String[] names;
+  private JsonNode[] values;
   private int size;
+
+  /** @param capacity members expected: a row image's column count, a few for an envelope */
+  FieldMap(int capacity) {
+    names = new String[capacity];
+    values = new JsonNode[capacity];
+  }
 
   /** Appends a member; a repeated name hides the earlier value from {@link #get}. */
   void add(String name, JsonNode value) {

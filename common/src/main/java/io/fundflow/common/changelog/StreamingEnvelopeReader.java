@@ -180,7 +180,8 @@ final class StreamingEnvelopeReader {
   }
 
   private ObjectNode readObject(JsonParser p, Level level, Root root) throws IOException {
-    FieldMap members = new FieldMap();
+    // A FUND_JOURNAL image has 12 columns, CUSTOMER 10; an envelope or source keeps at most 6.
+    FieldMap members = new FieldMap(level == Level.IMAGE ? 12 : 6);
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
