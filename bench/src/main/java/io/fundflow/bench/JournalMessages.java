@@ -11,10 +11,10 @@ import java.util.Random;
 
 /**
  * A reproducible mix of FUND_JOURNAL change-log messages as they arrive on {@code
- * ods.fund_journal}: a third Debezium without wrapper (amounts and some integers as strings, OCCUR_TIME
- * epoch millis or micros), a third Debezium with the schema wrapper (precise decimals as base64
- * unscaled bytes), a third GoldenGate (local-time text). Mostly inserts, some updates with a before
- * image and a few deletes; REMARKs with and without digit runs.
+ * ods.fund_journal}: a third Debezium without wrapper (amounts and some integers as strings,
+ * OCCUR_TIME epoch millis or micros), a third Debezium with the schema wrapper (precise decimals as
+ * base64 unscaled bytes), a third GoldenGate (local-time text). Mostly inserts, some updates with a
+ * before image and a few deletes; REMARKs with and without digit runs.
  */
 public final class JournalMessages {
 
@@ -77,7 +77,8 @@ public final class JournalMessages {
     int day = 1 + random.nextInt(28);
     int initDate = 20261100 + day;
     LocalDateTime occur =
-        LocalDateTime.of(2026, 11, day, 9 + random.nextInt(7), random.nextInt(60), random.nextInt(60))
+        LocalDateTime.of(
+                2026, 11, day, 9 + random.nextInt(7), random.nextInt(60), random.nextInt(60))
             .withNano(random.nextInt(1000) * 1_000_000);
     int flag = FLAGS[random.nextInt(FLAGS.length)];
     long cents = 100 + (long) random.nextInt(100_000_000);
@@ -154,9 +155,10 @@ public final class JournalMessages {
   }
 
   private static String source(int i) {
-    return "\"source\": {\"version\": \"2.7.3.Final\", \"connector\": \"oracle\", \"name\": \"cts\","
-        + " \"ts_ms\": 1795051862500, \"snapshot\": \"false\", \"db\": \"CTSDB\", \"schema\":"
-        + " \"CTS\", \"table\": \"FUND_JOURNAL\", \"txId\": \"0a001b00c4120000\", \"scn\": \""
+    return "\"source\": {\"version\": \"2.7.3.Final\", \"connector\": \"oracle\", \"name\":"
+               + " \"cts\", \"ts_ms\": 1795051862500, \"snapshot\": \"false\", \"db\": \"CTSDB\","
+               + " \"schema\": \"CTS\", \"table\": \"FUND_JOURNAL\", \"txId\":"
+               + " \"0a001b00c4120000\", \"scn\": \""
         + (88_000_101L + 2L * i)
         + "\", \"commit_scn\": \""
         + (88_000_102L + 2L * i)
@@ -209,9 +211,9 @@ public final class JournalMessages {
   }
 
   private static final String DECIMAL =
-      "\"type\": \"bytes\", \"optional\": false, \"name\": \"org.apache.kafka.connect.data.Decimal\","
-          + " \"version\": 1, \"parameters\": {\"scale\": \"2\", \"connect.decimal.precision\":"
-          + " \"19\"}";
+      "\"type\": \"bytes\", \"optional\": false, \"name\":"
+          + " \"org.apache.kafka.connect.data.Decimal\", \"version\": 1, \"parameters\":"
+          + " {\"scale\": \"2\", \"connect.decimal.precision\": \"19\"}";
 
   private static final String VALUE_FIELDS =
       "[{\"type\": \"int32\", \"optional\": false, \"field\": \"INIT_DATE\"}, {\"type\": \"int64\","
@@ -234,8 +236,8 @@ public final class JournalMessages {
       "{\"type\": \"struct\", \"name\": \"cts.CTS.FUND_JOURNAL.Envelope\", \"optional\": false,"
           + " \"fields\": [{\"type\": \"struct\", \"fields\": "
           + VALUE_FIELDS
-          + ", \"optional\": true, \"name\": \"cts.CTS.FUND_JOURNAL.Value\", \"field\": \"before\"},"
-          + " {\"type\": \"struct\", \"fields\": "
+          + ", \"optional\": true, \"name\": \"cts.CTS.FUND_JOURNAL.Value\", \"field\":"
+          + " \"before\"}, {\"type\": \"struct\", \"fields\": "
           + VALUE_FIELDS
           + ", \"optional\": true, \"name\": \"cts.CTS.FUND_JOURNAL.Value\", \"field\": \"after\"},"
           + " {\"type\": \"struct\", \"fields\": [{\"type\": \"string\", \"optional\": false,"

@@ -85,7 +85,9 @@ public final class ChangeLogDecoder {
     return fast != null ? fast : decodeTree(topic, value);
   }
 
-  /** The fast path on its own: the decoded change, or null when it leaves the record to the tree. */
+  /**
+   * The fast path on its own: the decoded change, or null when it leaves the record to the tree.
+   */
   DecodeResult.Decoded decodeStreaming(String topic, byte[] value) {
     return streaming.decode(topic, value);
   }

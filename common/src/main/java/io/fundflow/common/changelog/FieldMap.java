@@ -20,7 +20,9 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   private JsonNode[] values;
   private int size;
 
-  /** @param capacity members expected: a row image's column count, a few for an envelope */
+  /**
+   * @param capacity members expected: a row image's column count, a few for an envelope
+   */
   FieldMap(int capacity) {
     names = new String[capacity];
     values = new JsonNode[capacity];

@@ -22,8 +22,8 @@ import java.util.Arrays;
  *
  * <p>It vouches only for a decoded change. Anything else — a rejection, a tombstone, a record
  * bigger than {@link #MAX_FAST_BYTES}, a parse error anywhere — returns null and the caller decodes
- * the record again on the tree path, so every rejection keeps its exact reason and message. What
- * it does decode goes through the same envelope decoders and row mappings as the tree path, so the
+ * the record again on the tree path, so every rejection keeps its exact reason and message. What it
+ * does decode goes through the same envelope decoders and row mappings as the tree path, so the
  * decoded change is the same.
  */
 final class StreamingEnvelopeReader {
@@ -142,7 +142,12 @@ final class StreamingEnvelopeReader {
       return null;
     }
     i = skipSpace(value, i + 1);
-    if (!Arrays.equals(value, i, Math.min(i + SCHEMA_NAME.length, value.length), SCHEMA_NAME, 0,
+    if (!Arrays.equals(
+        value,
+        i,
+        Math.min(i + SCHEMA_NAME.length, value.length),
+        SCHEMA_NAME,
+        0,
         SCHEMA_NAME.length)) {
       return null;
     }
@@ -201,19 +206,21 @@ final class StreamingEnvelopeReader {
 
   private static boolean kept(Level level, String name) {
     return switch (level) {
-      case ROOT -> isEnvelopeMember(name)
-          || name.equals("op_type")
-          || name.equals("table")
-          || name.equals("pos")
-          || name.equals("op_ts")
-          || name.equals("payload");
+      case ROOT ->
+          isEnvelopeMember(name)
+              || name.equals("op_type")
+              || name.equals("table")
+              || name.equals("pos")
+              || name.equals("op_ts")
+              || name.equals("payload");
       case PAYLOAD -> isEnvelopeMember(name);
-      case SOURCE -> name.equals("table")
-          || name.equals("scn")
-          || name.equals("commit_scn")
-          || name.equals("lsn")
-          || name.equals("pos")
-          || name.equals("ts_ms");
+      case SOURCE ->
+          name.equals("table")
+              || name.equals("scn")
+              || name.equals("commit_scn")
+              || name.equals("lsn")
+              || name.equals("pos")
+              || name.equals("ts_ms");
       case IMAGE -> true;
     };
   }
@@ -336,8 +343,7 @@ final class StreamingEnvelopeReader {
             Arrays.copyOfRange(value, start, end),
             DecimalScales.fromSchema(schema, "before"),
             DecimalScales.fromSchema(schema, "after"));
-    CachedSchema[] next =
-        new CachedSchema[Math.min(cached.length + 1, SCHEMA_CACHE_SIZE)];
+    CachedSchema[] next = new CachedSchema[Math.min(cached.length + 1, SCHEMA_CACHE_SIZE)];
     next[0] = read;
     System.arraycopy(cached, 0, next, 1, next.length - 1);
     schemas = next;

@@ -31,7 +31,8 @@ final class TableNames {
       return exact;
     }
     // CTS.FUND_JOURNAL on every GoldenGate record: its bare part, when exact, is what byName finds.
-    SourceTable bare = name == null ? null : byExactName.get(name.substring(name.lastIndexOf('.') + 1));
+    SourceTable bare =
+        name == null ? null : byExactName.get(name.substring(name.lastIndexOf('.') + 1));
     return bare != null ? bare : SourceTable.byName(name).orElse(null);
   }
 

@@ -71,10 +71,13 @@ class StreamingPathTest {
   @Test
   void wrappedRecordWithKnownSchemaReadsItsScales() {
     ObjectNode payload =
-        Messages.debezium("c", SourceTable.FUND_JOURNAL, null, Messages.row(SourceTable.FUND_JOURNAL));
+        Messages.debezium(
+            "c", SourceTable.FUND_JOURNAL, null, Messages.row(SourceTable.FUND_JOURNAL));
     ((ObjectNode) payload.get("after")).put("OCCUR_BALANCE", "+y0=");
-    String wrapped = new String(Messages.bytes(Messages.wrapped(payload, "2", "OCCUR_BALANCE")),
-        StandardCharsets.UTF_8);
+    String wrapped =
+        new String(
+            Messages.bytes(Messages.wrapped(payload, "2", "OCCUR_BALANCE")),
+            StandardCharsets.UTF_8);
     assertSame(wrapped);
     assertNotNull(decoder.decodeStreaming(TOPIC, Messages.utf8(wrapped)));
     // Same schema bytes, other scale declared later in the record: the later schema wins.
@@ -92,7 +95,8 @@ class StreamingPathTest {
 
   @Test
   void oddShapesGiveTheTreeResult() {
-    String row = new String(Messages.bytes(Messages.row(SourceTable.FUND_JOURNAL)), StandardCharsets.UTF_8);
+    String row =
+        new String(Messages.bytes(Messages.row(SourceTable.FUND_JOURNAL)), StandardCharsets.UTF_8);
     String source = "{\"table\":\"FUND_JOURNAL\",\"scn\":\"88000101\",\"ts_ms\":1795051862500}";
     List<String> cases =
         List.of(
@@ -100,29 +104,56 @@ class StreamingPathTest {
             "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + "}x",
             "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + ",\"op\":\"d\"}",
             "{\"op\":\"c\",\"after\":" + row + ",\"after\":null,\"source\":" + source + "}",
-            "{\"op\":\"c\",\"after\":" + row.replace("\"CNY\"", "\"CNY\",\"MONEY_TYPE\":\"XXX\"")
-                + ",\"source\":" + source + "}",
-            "{\"op\":\"c\",\"after\":" + row.replace("\"50000.00\"", "50000.00")
-                + ",\"source\":" + source + "}",
-            "{\"op\":\"c\",\"after\":" + row.replace("\"50000.00\"", "5.0E4")
-                + ",\"source\":" + source + "}",
-            "{\"op\":\"c\",\"after\":" + row.replace("\"50000.00\"", "{\"scale\":2,\"value\":\"AMPoUA==\"}")
-                + ",\"source\":" + source + "}",
-            "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source
-                + ",\"ts_ms\":1e9999999999}",
-            "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source
+            "{\"op\":\"c\",\"after\":"
+                + row.replace("\"CNY\"", "\"CNY\",\"MONEY_TYPE\":\"XXX\"")
+                + ",\"source\":"
+                + source
+                + "}",
+            "{\"op\":\"c\",\"after\":"
+                + row.replace("\"50000.00\"", "50000.00")
+                + ",\"source\":"
+                + source
+                + "}",
+            "{\"op\":\"c\",\"after\":"
+                + row.replace("\"50000.00\"", "5.0E4")
+                + ",\"source\":"
+                + source
+                + "}",
+            "{\"op\":\"c\",\"after\":"
+                + row.replace("\"50000.00\"", "{\"scale\":2,\"value\":\"AMPoUA==\"}")
+                + ",\"source\":"
+                + source
+                + "}",
+            "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + ",\"ts_ms\":1e9999999999}",
+            "{\"op\":\"c\",\"after\":"
+                + row
+                + ",\"source\":"
+                + source
                 + ",\"transaction\":{\"id\":[1,2.5,{\"x\":null}]}}",
             "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + ",\"x\":\"\\uD800\"}",
-            "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source.replace("}", ",\"scn\":-1}")
+            "{\"op\":\"c\",\"after\":"
+                + row
+                + ",\"source\":"
+                + source.replace("}", ",\"scn\":-1}")
                 + "}",
             "{\"op_type\":\"I\",\"op\":\"c\",\"table\":\"cts.fund_journal\",\"pos\":\"0001\","
-                + "\"after\":" + row + "}",
-            "{\"payload\":{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + "},"
+                + "\"after\":"
+                + row
+                + "}",
+            "{\"payload\":{\"op\":\"c\",\"after\":"
+                + row
+                + ",\"source\":"
+                + source
+                + "},"
                 + "\"schema\":{\"fields\":[]}}",
             "{\"payload\":null}",
             "{\"schema\":{\"a\":1},}",
             "[]",
-            "{\"op\":\"c\",\"after\":" + row + ",\"source\":" + source + ",\"big\":12345678901234567890123}");
+            "{\"op\":\"c\",\"after\":"
+                + row
+                + ",\"source\":"
+                + source
+                + ",\"big\":12345678901234567890123}");
     for (String c : cases) {
       assertSame(c);
     }
@@ -130,7 +161,8 @@ class StreamingPathTest {
 
   @Property(tries = 300)
   void truncatedRecordsGiveTheTreeResult(
-      @ForAll @IntRange(min = 0, max = 7) int sample, @ForAll @IntRange(min = 1, max = 4000) int cut)
+      @ForAll @IntRange(min = 0, max = 7) int sample,
+      @ForAll @IntRange(min = 1, max = 4000) int cut)
       throws IOException {
     String line = samples().get(sample);
     assertSame(line.substring(0, Math.min(cut, line.length())));
@@ -138,7 +170,8 @@ class StreamingPathTest {
 
   @Test
   void rejectionsComeFromTheTree() {
-    byte[] truncate = Messages.utf8("{\"op_type\":\"T\",\"table\":\"CTS.FUND_JOURNAL\",\"pos\":\"1\"}");
+    byte[] truncate =
+        Messages.utf8("{\"op_type\":\"T\",\"table\":\"CTS.FUND_JOURNAL\",\"pos\":\"1\"}");
     assertNull(decoder.decodeStreaming(TOPIC, truncate));
     assertInstanceOf(DecodeResult.Rejected.class, decoder.decode(TOPIC, truncate));
   }
@@ -146,7 +179,8 @@ class StreamingPathTest {
   private void assertSame(String json) {
     byte[] bytes = Messages.utf8(json);
     String topic = topicOf(json);
-    DecodeResult tree = bytes.length == 0 ? decoder.decode(topic, bytes) : decoder.decodeTree(topic, bytes);
+    DecodeResult tree =
+        bytes.length == 0 ? decoder.decode(topic, bytes) : decoder.decodeTree(topic, bytes);
     assertEquals(tree, decoder.decode(topic, bytes), json);
     DecodeResult.Decoded fast = bytes.length == 0 ? null : decoder.decodeStreaming(topic, bytes);
     if (fast != null) {

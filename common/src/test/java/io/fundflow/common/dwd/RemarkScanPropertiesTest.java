@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The hand-written REMARK scan scrubs exactly what the rule's regex definition, {@code
- * \p{Nd}{6,}} with each run replaced by one {@code *} per code point, scrubs.
+ * The hand-written REMARK scan scrubs exactly what the rule's regex definition, {@code \p{Nd}{6,}}
+ * with each run replaced by one {@code *} per code point, scrubs.
  */
 class RemarkScanPropertiesTest {
 
