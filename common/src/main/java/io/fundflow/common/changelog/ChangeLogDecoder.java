@@ -18,7 +18,12 @@ import java.util.Objects;
  * <p>{@link #decode} never throws: every input, however broken, becomes {@link
  * DecodeResult.Decoded}, {@link DecodeResult.Rejected} (for the dead-letter topic, with a reason
  * and a message naming the column and value) or {@link DecodeResult.Skipped} (a Debezium
- * tombstone). Instances are immutable and thread-safe; create one per operator and reuse it.
+ * tombstone). Instances are thread-safe (their only state is a cache of schema-wrapper scales);
+ * create one per operator and reuse it.
+ *
+ * <p>A record is first read by a streaming fast path ({@link StreamingEnvelopeReader}); whatever
+ * that path does not decode cleanly is read again as a Jackson tree, which gives every rejection
+ * its reason and message.
  *
  * <p>Usage: {@code DecodeResult r = new ChangeLogDecoder().decode("ods.fund_journal", bytes);}
  */
@@ -31,6 +36,7 @@ public final class ChangeLogDecoder {
   private final ObjectReader reader;
   private final DebeziumDecoder debezium;
   private final GoldenGateDecoder goldenGate;
+  private final StreamingEnvelopeReader streaming;
 
   /**
    * A decoder that reads GoldenGate {@code op_ts} as Asia/Shanghai local time.
@@ -59,6 +65,9 @@ public final class ChangeLogDecoder {
     ChangeEventAssembler assembler = new ChangeEventAssembler();
     this.debezium = new DebeziumDecoder(tables, assembler);
     this.goldenGate = new GoldenGateDecoder(tables, assembler, goldenGateOpTimeZone);
+    this.streaming =
+        new StreamingEnvelopeReader(
+            reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), debezium, goldenGate);
   }
 
   /**
@@ -72,6 +81,19 @@ public final class ChangeLogDecoder {
     if (value == null || value.length == 0) {
       return TOMBSTONE;
     }
+    DecodeResult.Decoded fast = streaming.decode(topic, value);
+    return fast != null ? fast : decodeTree(topic, value);
+  }
+
+  /**
+   * The fast path on its own: the decoded change, or null when it leaves the record to the tree.
+   */
+  DecodeResult.Decoded decodeStreaming(String topic, byte[] value) {
+    return streaming.decode(topic, value);
+  }
+
+  /** The tree path on its own, for any non-empty record; what decides every non-decoded result. */
+  DecodeResult decodeTree(String topic, byte[] value) {
     try {
       JsonNode root;
       try {

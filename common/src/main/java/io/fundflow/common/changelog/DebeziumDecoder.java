@@ -29,6 +29,21 @@ final class DebeziumDecoder {
    * @param schema the wrapper's schema, or null when the message had no wrapper
    */
   DecodeResult decode(String topic, JsonNode payload, JsonNode schema) {
+    return decode(
+        topic,
+        payload,
+        DecimalScales.fromSchema(schema, "before"),
+        DecimalScales.fromSchema(schema, "after"));
+  }
+
+  /**
+   * @param topic the Kafka topic, used for the table when the envelope does not name it
+   * @param payload the change event object
+   * @param beforeScales the Decimal scales the wrapper declares for {@code before}
+   * @param afterScales the Decimal scales the wrapper declares for {@code after}
+   */
+  DecodeResult decode(
+      String topic, JsonNode payload, DecimalScales beforeScales, DecimalScales afterScales) {
     JsonNode opNode = payload.get("op");
     if (opNode == null || !opNode.isTextual()) {
       return Rejections.of(
@@ -106,11 +121,7 @@ final class DebeziumDecoder {
         new ChangeEventAssembler.Header(
             table, op, new SourcePosition(position, sourceTime), sourceTime);
     return assembler.assemble(
-        header,
-        payload.get("before"),
-        DecimalScales.fromSchema(schema, "before"),
-        payload.get("after"),
-        DecimalScales.fromSchema(schema, "after"));
+        header, payload.get("before"), beforeScales, payload.get("after"), afterScales);
   }
 
   private static ChangeOp op(String code) {

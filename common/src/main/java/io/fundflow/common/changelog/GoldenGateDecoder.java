@@ -1,8 +1,10 @@
 package io.fundflow.common.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 
 /**
  * Decodes an Oracle GoldenGate Kafka-handler JSON record: {@code table}, {@code op_type} I/U/D,
@@ -13,7 +15,7 @@ final class GoldenGateDecoder {
 
   private final TableNames tables;
   private final ChangeEventAssembler assembler;
-  private final ZoneId opTimeZone;
+  private final ZoneRules opTimeRules;
 
   /**
    * @param opTimeZone the zone {@code op_ts} is written in; see {@link ChangeLogDecoder}
@@ -21,7 +23,7 @@ final class GoldenGateDecoder {
   GoldenGateDecoder(TableNames tables, ChangeEventAssembler assembler, ZoneId opTimeZone) {
     this.tables = tables;
     this.assembler = assembler;
-    this.opTimeZone = opTimeZone;
+    this.opTimeRules = opTimeZone.getRules();
   }
 
   /**
@@ -90,7 +92,11 @@ final class GoldenGateDecoder {
                 + RowReader.shown(opTsNode)
                 + " is not an existing yyyy-MM-dd HH:mm:ss[.ffffff]");
       }
-      opTime = local.atZone(opTimeZone).toInstant().toEpochMilli();
+      // The instant local.atZone(zone) gives, without the ZonedDateTime and its offset list: in a
+      // gap or an overlap both come to the offset before the transition.
+      opTime =
+          Instant.ofEpochSecond(local.toEpochSecond(opTimeRules.getOffset(local)), local.getNano())
+              .toEpochMilli();
     }
 
     ChangeEventAssembler.Header header =

@@ -27,7 +27,13 @@ final class TableNames {
   /** The table an envelope names (bare or schema-qualified, any case), or null. */
   SourceTable byName(String name) {
     SourceTable exact = byExactName.get(name);
-    return exact != null ? exact : SourceTable.byName(name).orElse(null);
+    if (exact != null) {
+      return exact;
+    }
+    // CTS.FUND_JOURNAL on every GoldenGate record: its bare part, when exact, is what byName finds.
+    SourceTable bare =
+        name == null ? null : byExactName.get(name.substring(name.lastIndexOf('.') + 1));
+    return bare != null ? bare : SourceTable.byName(name).orElse(null);
   }
 
   /** The table whose ODS topic this is, or null (also for a null topic). */

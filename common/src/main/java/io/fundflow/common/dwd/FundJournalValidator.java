@@ -39,6 +39,8 @@ public final class FundJournalValidator {
   /** NUMBER(19,2) holds 17 integer digits: the magnitude must stay below 10^17. */
   private static final BigDecimal AMOUNT_LIMIT = BigDecimal.TEN.pow(17);
 
+  private static final BigDecimal NEGATIVE_AMOUNT_LIMIT = AMOUNT_LIMIT.negate();
+
   private FundJournalValidator() {}
 
   /** Checks every rule and returns all violations; valid when there are none. */
@@ -127,7 +129,8 @@ public final class FundJournalValidator {
               ViolationCode.AMOUNT_SCALE,
               column,
               amount.toPlainString() + " has more than 2 decimals"));
-    } else if (amount.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+    } else if (amount.compareTo(AMOUNT_LIMIT) >= 0
+        || amount.compareTo(NEGATIVE_AMOUNT_LIMIT) <= 0) { // |amount| >= 10^17 without abs()'s copy
       out.add(
           new Violation(
               ViolationCode.AMOUNT_OUT_OF_RANGE,

@@ -1,8 +1,5 @@
 package io.fundflow.common.dwd;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The personal-data masks of SPEC §2. Every mask works on Unicode code points (a Chinese character
  * outside the BMP is one character, not two), keeps the value's length in code points, replaces
@@ -16,10 +13,6 @@ public final class PersonalDataMasks {
 
   /** Runs of this many decimal digits or more are scrubbed from REMARK. */
   public static final int REMARK_DIGIT_RUN = 6;
-
-  // \p{Nd} is every Unicode decimal digit, so full-width digits (０-９) typed in a Chinese remark
-  // are scrubbed too, and a run may mix both kinds.
-  private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}{" + REMARK_DIGIT_RUN + ",}");
 
   private PersonalDataMasks() {}
 
@@ -74,28 +67,57 @@ public final class PersonalDataMasks {
     if (remark == null) {
       return null;
     }
-    Matcher m = DIGIT_RUN.matcher(remark);
-    if (!m.find()) {
-      return remark;
-    }
-    StringBuilder out = new StringBuilder(remark.length());
+    // A scan by code point instead of a regex: no Matcher per call, and a remark without a long
+    // run (most of them) is returned as is without any allocation. Character.isDigit is exactly
+    // \p{Nd}, so full-width digits still count.
+    int n = remark.length();
+    StringBuilder out = null;
     int from = 0;
-    do {
-      out.append(remark, from, m.start());
-      int digits = remark.codePointCount(m.start(), m.end());
-      out.append("*".repeat(digits));
-      from = m.end();
-    } while (m.find());
-    return out.append(remark, from, remark.length()).toString();
+    int i = 0;
+    while (i < n) {
+      int cp = remark.codePointAt(i);
+      if (!Character.isDigit(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      int digits = 0;
+      while (i < n) {
+        int c = remark.codePointAt(i);
+        if (!Character.isDigit(c)) {
+          break;
+        }
+        digits++;
+        i += Character.charCount(c);
+      }
+      if (digits >= REMARK_DIGIT_RUN) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(remark, from, start);
+        for (int k = 0; k < digits; k++) {
+          out.append((char) MASK);
+        }
+        from = i;
+      }
+    }
+    return out == null ? remark : out.append(remark, from, n).toString();
   }
 
   /** Keeps {@code head} leading and {@code tail} trailing code points, masks the others. */
   private static String keep(String value, int head, int tail) {
-    int[] cps = value.codePoints().toArray();
+    int total = value.codePointCount(0, value.length());
     StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < cps.length; i++) {
-      boolean visible = i < head || i >= cps.length - tail;
-      out.appendCodePoint(visible ? cps[i] : MASK);
+    int k = 0;
+    for (int i = 0; i < value.length(); k++) {
+      int cp = value.codePointAt(i);
+      boolean visible = k < head || k >= total - tail;
+      if (visible) {
+        out.appendCodePoint(cp);
+      } else {
+        out.append((char) MASK);
+      }
+      i += Character.charCount(cp);
     }
     return out.toString();
   }

@@ -42,8 +42,12 @@ final class ClientIdBytes {
 
   /** Writes the padded field at {@code offset}; {@code dest} is assumed zero-filled there. */
   static void write(String clientId, byte[] dest, int offset) {
-    byte[] id = validBytes(clientId);
-    System.arraycopy(id, 0, dest, offset, id.length);
+    write(validBytes(clientId), dest, offset);
+  }
+
+  /** Writes bytes {@link #validBytes} returned at {@code offset}, zero-filled there. */
+  static void write(byte[] validId, byte[] dest, int offset) {
+    System.arraycopy(validId, 0, dest, offset, validId.length);
   }
 
   /** Reads the field at {@code offset}, dropping the padding. */

@@ -14,8 +14,13 @@ public final class CustomerSalt {
 
   /** The salt of {@code clientId}, in [0, SALT_BUCKETS). */
   public static int of(String clientId) {
+    return ofValidBytes(ClientIdBytes.validBytes(clientId));
+  }
+
+  /** The salt of a CLIENT_ID already checked by {@link ClientIdBytes#validBytes}. */
+  static int ofValidBytes(byte[] clientId) {
     CRC32 crc = new CRC32();
-    crc.update(ClientIdBytes.validBytes(clientId));
+    crc.update(clientId);
     // CRC32.getValue() is already the unsigned 32-bit value in a long.
     return (int) (crc.getValue() % HBaseLayout.SALT_BUCKETS);
   }

@@ -116,9 +116,14 @@ public record FundFlowRowKey(
 
   /** The 39 rowkey bytes. */
   public byte[] toBytes() {
-    byte[] key = customerDayPrefix(salt(), occurTime.toLocalDate(), clientId, LENGTH);
+    // The id's bytes once (the constructor validated it): salt and field both come from them.
+    byte[] id = ClientIdBytes.validBytes(clientId);
+    byte[] key = new byte[LENGTH];
+    key[0] = (byte) CustomerSalt.ofValidBytes(id);
+    ClientIdBytes.write(id, key, CLIENT_OFFSET);
     int millisOfDay = (int) (occurTime.toLocalTime().toNanoOfDay() / 1_000_000L);
     ByteBuffer.wrap(key)
+        .putInt(BUCKET_OFFSET, Yyyymmdd.bucket(occurTime.toLocalDate()))
         .putInt(TIME_OFFSET, LAST_MILLI_OF_DAY - millisOfDay)
         .putLong(SERIAL_OFFSET, Long.MAX_VALUE - serialNo)
         .putInt(INIT_DATE_OFFSET, initDate);

@@ -1,0 +1,223 @@
+package io.fundflow.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.fundflow.common.changelog.ChangeEvent;
+import io.fundflow.common.changelog.ChangeLogDecoder;
+import io.fundflow.common.changelog.DecodeResult;
+import io.fundflow.common.codec.FundFlowJson;
+import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dwd.FundFlowBuilder;
+import io.fundflow.common.dwd.FundJournalValidator;
+import io.fundflow.common.dwd.ValidationResult;
+import io.fundflow.common.hbase.FundFlowRowKey;
+import io.fundflow.common.hbase.FundFlowRows;
+import io.fundflow.common.model.Channel;
+import io.fundflow.common.model.ChannelType;
+import io.fundflow.common.model.Customer;
+import io.fundflow.common.model.FundJournalEntry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-record hot path of the speed layer on one thread: decode a FUND_JOURNAL change-log
+ * message, validate the entry, build its DWD flow (classify, scrub REMARK, enrich with a customer
+ * and a channel, mask the name) and compute its HBase detail rowkey. {@link #wholePath} is the
+ * figure held against the 500,000 records/s per core target; the other benchmarks time one stage
+ * each on inputs prepared by the stage before, so the bottleneck shows. Each call handles one
+ * record, so ops/s is records/s.
+ *
+ * <p>On a shared, loaded machine the wall-clock score also measures the neighbours. Each iteration
+ * therefore prints a second figure, records per CPU-second of the benchmark thread ({@code
+ * cpu-rate:} lines in the run's output), which the load disturbs much less. It leaves out the GC's
+ * own threads, so it flatters allocation-heavy code; read it next to {@code -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class RulesPipelineBenchmark {
+
+  /** Distinct messages cycled through; a power of two so the cursor wraps with a mask. */
+  @Param({"4096"})
+  public int messages;
+
+  private final ChangeLogDecoder decoder = new ChangeLogDecoder();
+  private final JsonFactory json = new JsonFactory();
+  private byte[][] values;
+  private FundJournalEntry[] entries;
+  private FundFlow[] flows;
+  private Optional<Customer>[] customers;
+  private Optional<Channel>[] channels;
+  private int mask;
+  private int cursor;
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private long records;
+  private long cpuStart;
+
+  @Setup
+  @SuppressWarnings("unchecked")
+  public void setUp() {
+    if (Integer.bitCount(messages) != 1) {
+      throw new IllegalArgumentException("messages must be a power of two: " + messages);
+    }
+    mask = messages - 1;
+    JournalMessages.Row[] rows = new JournalMessages.Row[messages];
+    values = JournalMessages.generate(messages, 20261119L, rows);
+    entries = new FundJournalEntry[messages];
+    flows = new FundFlow[messages];
+    customers = new Optional[messages];
+    channels = new Optional[messages];
+    for (int i = 0; i < messages; i++) {
+      JournalMessages.Row r = rows[i];
+      customers[i] =
+          Optional.of(
+              new Customer(
+                  r.clientId(),
+                  i % 2 == 0 ? "张伟" : "欧阳娜娜",
+                  "0",
+                  "110101198001011234",
+                  "13812345678",
+                  r.branchNo(),
+                  20190315,
+                  "0",
+                  1 + i % 5,
+                  i % 7 == 0));
+      channels[i] = Optional.of(new Channel(r.channel(), "手机证券", ChannelType.MOBILE));
+      DecodeResult result = decoder.decode(JournalMessages.TOPIC, values[i]);
+      if (!(result instanceof DecodeResult.Decoded decoded)) {
+        throw new IllegalStateException("message " + i + " did not decode: " + result);
+      }
+      FundJournalEntry entry = (FundJournalEntry) decoded.event().row();
+      ValidationResult validation = FundJournalValidator.validate(entry);
+      if (!validation.isValid()) {
+        throw new IllegalStateException("message " + i + " is invalid: " + validation.describe());
+      }
+      entries[i] = entry;
+      flows[i] = FundFlowBuilder.build(entry, customers[i], channels[i]);
+    }
+  }
+
+  /** Starts the CPU-time count; runs on the benchmark thread. */
+  @Setup(Level.Iteration)
+  public void startCpuCount() {
+    records = 0;
+    cpuStart = threads.getCurrentThreadCpuTime();
+  }
+
+  /** Prints records per CPU-second of this iteration. */
+  @TearDown(Level.Iteration)
+  public void printCpuRate() {
+    double seconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    System.out.println(
+        String.format(Locale.ROOT, "cpu-rate: %.0f records/CPU-s", records / seconds));
+  }
+
+  private int next() {
+    records++;
+    int i = cursor;
+    cursor = (i + 1) & mask;
+    return i;
+  }
+
+  /** The whole per-record path: bytes in, detail rowkey out (a rejection would return null). */
+  @Benchmark
+  public byte[] wholePath() {
+    int i = next();
+    DecodeResult result = decoder.decode(JournalMessages.TOPIC, values[i]);
+    if (!(result instanceof DecodeResult.Decoded decoded)) {
+      return null;
+    }
+    ChangeEvent event = decoded.event();
+    FundJournalEntry entry = (FundJournalEntry) event.row();
+    if (!FundJournalValidator.validate(entry).isValid()) {
+      return null;
+    }
+    FundFlow flow = FundFlowBuilder.build(entry, customers[i], channels[i]);
+    return FundFlowRows.rowKey(flow);
+  }
+
+  /** Stage 1: change-log bytes to a change event. */
+  @Benchmark
+  public DecodeResult decode() {
+    return decoder.decode(JournalMessages.TOPIC, values[next()]);
+  }
+
+  /**
+   * Not a stage: Jackson's streaming parser stepping through every token of the message without
+   * materializing any value, the floor under any decoder built on it.
+   */
+  @Benchmark
+  public int tokenizeOnly() throws IOException {
+    int tokens = 0;
+    try (JsonParser p = json.createParser(values[next()])) {
+      while (p.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
+  }
+
+  /** Not a stage: the cost of opening a streaming parser and reading its first token. */
+  @Benchmark
+  public Object openParser() throws IOException {
+    try (JsonParser p = json.createParser(values[next()])) {
+      return p.nextToken();
+    }
+  }
+
+  /** Stage 2: the DWD validation rules. */
+  @Benchmark
+  public ValidationResult validate() {
+    return FundJournalValidator.validate(entries[next()]);
+  }
+
+  /** Stage 3: classify, scrub REMARK, enrich and mask the client name. */
+  @Benchmark
+  public FundFlow buildFlow() {
+    int i = next();
+    return FundFlowBuilder.build(entries[i], customers[i], channels[i]);
+  }
+
+  /** Stage 4: the 39-byte detail rowkey. */
+  @Benchmark
+  public byte[] rowKey() {
+    return FundFlowRows.rowKey(flows[next()]);
+  }
+
+  /** Stage 4 without the flow: the rowkey codec on its own. */
+  @Benchmark
+  public byte[] rowKeyEncode() {
+    FundFlow f = flows[next()];
+    return FundFlowRowKey.encode(f.clientId(), f.occurTime(), f.serialNo(), f.initDate());
+  }
+
+  /** Not on the path above, but per record too: the HBase cell / Kafka value of a flow. */
+  @Benchmark
+  public byte[] flowJson() {
+    return FundFlowJson.encode(flows[next()]);
+  }
+}
