@@ -25,35 +25,29 @@ class RealtimeMainTest {
 
   @Test
   void aBadConfigurationStopsStartUpNamingTheKey() {
-    PrintStream old = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code =
-          new CommandLine(new RealtimeMain())
-              .execute("advisory", "-Dkafka.bootstrap.servers=k:9092", "-Dhbase.bootstrap.servers=h:notaport");
-      assertEquals(2, code);
-    } finally {
-      System.setErr(old);
-    }
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message =
+        failingStart("advisory", "-Dkafka.bootstrap.servers=k:9092", "-Dhbase.bootstrap.servers=h:notaport");
     assertTrue(message.contains("hbase.bootstrap.servers"), message);
   }
 
   @Test
   void theAdvisoryJobNeedsTheDatabase() {
+    String message =
+        failingStart("advisory", "-Dkafka.bootstrap.servers=k:9092", "-Dhbase.bootstrap.servers=h:16000");
+    assertTrue(message.contains("db.url"), message);
+  }
+
+  /** Runs a command that must refuse to start (exit 2) and returns what it printed to stderr. */
+  private static String failingStart(String... args) {
     PrintStream old = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      int code =
-          new CommandLine(new RealtimeMain())
-              .execute("advisory", "-Dkafka.bootstrap.servers=k:9092", "-Dhbase.bootstrap.servers=h:16000");
-      assertEquals(2, code);
+      assertEquals(2, new CommandLine(new RealtimeMain()).execute(args));
     } finally {
       System.setErr(old);
     }
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("db.url"));
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   /** Collects what a command prints. */

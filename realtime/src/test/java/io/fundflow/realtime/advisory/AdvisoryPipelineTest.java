@@ -11,6 +11,7 @@ import io.fundflow.realtime.jdbc.AdsAdvisoryDailyTable;
 import io.fundflow.realtime.jdbc.AdsAdvisoryDailyTable.StoredRow;
 import io.fundflow.realtime.jdbc.JdbcSinkSettings;
 import io.fundflow.realtime.kafka.KafkaMessage;
+import io.fundflow.realtime.testing.CollectingSink;
 import io.fundflow.realtime.kafka.OdsRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
