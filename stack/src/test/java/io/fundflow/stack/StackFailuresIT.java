@@ -35,7 +35,7 @@ class StackFailuresIT {
 
   @Test
   void upRefusesAPortThatIsTakenAndNamesTheServiceAndItsLog(@TempDir Path home) throws Exception {
-    int offset = 300;
+    int offset = 1700;
     int kafkaPort = PortPlan.withOffset(offset).kafkaBroker();
     try (ServerSocket squatter = new ServerSocket()) {
       squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), kafkaPort));
@@ -51,7 +51,7 @@ class StackFailuresIT {
   @Test
   void aServiceThatFailsToStartIsNamedWithItsLog(@TempDir Path home) {
     Map<String, String> env = Map.of("FUNDFLOW_DB_JVM_OPTIONS", "-XX:+NoSuchFundflowFlag");
-    Run run = platform(env, "up", "db", "--home", home.toString(), "--port-offset", "400");
+    Run run = platform(env, "up", "db", "--home", home.toString(), "--port-offset", "1800");
     assertEquals(1, run.code(), run.out() + run.err());
     assertTrue(run.err().contains("db failed to start: its process exited"), run.err());
     assertTrue(run.err().contains(home.resolve("logs/db.log").toString()), run.err());

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,6 +170,25 @@ public final class Settings {
   /** True when any layer sets {@code key}. */
   public boolean has(String key) {
     return lookup(key).isPresent();
+  }
+
+  /**
+   * The keys set in the file or as overrides (environment variables cannot be listed: any process
+   * has many), so a process can refuse keys it does not know — a typo must not be ignored.
+   */
+  public Set<String> explicitKeys() {
+    Set<String> keys = new TreeSet<>(file.keySet());
+    keys.addAll(overrides.keySet());
+    return keys;
+  }
+
+  /**
+   * A value parsed by the caller's own rule, or {@code defaultValue} when no layer sets the key. The
+   * rule throws {@link IllegalArgumentException} for a bad value; the resulting {@link
+   * ConfigException} names the key, the value, its origin and {@code expected}.
+   */
+  public <T> T value(String key, T defaultValue, String expected, Function<String, T> parse) {
+    return orDefault(key, defaultValue, expected, parse);
   }
 
   // ---- strings -------------------------------------------------------------------------------

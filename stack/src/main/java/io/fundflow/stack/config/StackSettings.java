@@ -1,19 +1,16 @@
 package io.fundflow.stack.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.fundflow.common.config.ConfigErrors;
+import io.fundflow.common.config.ConfigException;
+import io.fundflow.common.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -23,11 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>Values come from, lowest precedence first: the defaults below, a properties file, environment
  * variables ({@code FUNDFLOW_} + the key upper-cased with {@code .} → {@code _}, e.g. {@code
- * FUNDFLOW_PORT_OFFSET}), and command-line overrides. A value that does not parse is a start-up
- * error naming its key and source; so is an unknown key in the file (a typo must not be ignored).
- *
- * <p>Kept self-contained on purpose: when {@code common}'s general configuration loader lands,
- * only {@link #parse} needs to move onto it.
+ * FUNDFLOW_PORT_OFFSET}), and command-line overrides, read through {@code common}'s {@link
+ * Settings}. Every value that does not parse is reported at once, naming its key and source; so is
+ * an unknown key in the file (a typo must not be ignored).
  *
  * @param portOffset added to every port of {@link PortPlan#DEFAULT}
  * @param topicPartitions partitions of new topics, per layer
@@ -96,62 +91,7 @@ public record StackSettings(
    */
   public static StackSettings parse(
       Map<String, String> file, Map<String, String> env, Map<String, String> overrides) {
-    Set<String> unknown = new TreeSet<>(file.keySet());
-    unknown.addAll(overrides.keySet());
-    unknown.removeAll(DEFAULTS.keySet());
-    if (!unknown.isEmpty()) {
-      throw new StackSettingsException(
-          "unknown stack setting(s) " + unknown + "; known keys: " + new TreeSet<>(DEFAULTS.keySet()));
-    }
-    Values values = new Values(file, env, overrides);
-    Map<Service, String> heaps = new EnumMap<>(Service.class);
-    heaps.put(Service.KAFKA, values.memory("kafka.heap"));
-    heaps.put(Service.HBASE, values.memory("hbase.heap"));
-    heaps.put(Service.DB, values.memory("db.heap"));
-    Map<Service, List<String>> extra = new EnumMap<>(Service.class);
-    for (Service service : Service.values()) {
-      String raw = values.raw(service.cliName() + ".jvm.options").trim();
-      extra.put(service, raw.isEmpty() ? List.of() : List.of(raw.split("\\s+")));
-    }
-    int offset = values.integer("port.offset", 0, 40000);
-    try {
-      PortPlan.withOffset(offset);
-    } catch (IllegalArgumentException e) {
-      throw new StackSettingsException("port.offset " + values.source("port.offset") + ": " + e.getMessage());
-    }
-    return new StackSettings(
-        offset,
-        new TopicPartitions(
-            values.integer("kafka.partitions.ods", 1, 1000),
-            values.integer("kafka.partitions.dwd", 1, 1000),
-            values.integer("kafka.partitions.dws", 1, 1000),
-            values.integer("kafka.partitions.dlq", 1, 1000)),
-        Map.copyOf(heaps),
-        values.integer("flink.taskmanager.slots", 1, 256),
-        values.memory("flink.jobmanager.memory"),
-        values.memory("flink.taskmanager.memory"),
-        database(values),
-        values.oneOf("hbase.compression", COMPRESSIONS),
-        Duration.ofSeconds(values.integer("start.timeout.seconds", 5, 3600)),
-        Map.copyOf(extra));
-  }
-
-  private static DatabaseSettings database(Values values) {
-    String url = values.raw("db.url").trim();
-    if (!url.isEmpty() && !url.startsWith("jdbc:oracle:")) {
-      throw new StackSettingsException(
-          "db.url "
-              + values.source("db.url")
-              + " must be a jdbc:oracle: URL, or unset for the embedded H2; got '"
-              + url
-              + "'");
-    }
-    String user = values.raw("db.user");
-    if (user.isBlank()) {
-      throw new StackSettingsException("db.user " + values.source("db.user") + " must not be empty");
-    }
-    return new DatabaseSettings(
-        url.isEmpty() ? Optional.empty() : Optional.of(url), user, values.raw("db.password"));
+    return from(Settings.of(file, "stack settings file", env, overrides));
   }
 
   /**
@@ -161,28 +101,123 @@ public record StackSettings(
    */
   public static StackSettings load(
       Path file, Map<String, String> env, Map<String, String> overrides) {
-    Map<String, String> fromFile = new HashMap<>();
-    if (file != null) {
-      Properties properties = new Properties();
-      try (Reader reader =
-          Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      } catch (IOException e) {
-        throw new StackSettingsException("cannot read stack settings file " + file + ": " + e);
-      }
-      properties.stringPropertyNames().forEach(key -> fromFile.put(key, properties.getProperty(key)));
+    try {
+      return from(
+          file == null
+              ? Settings.of(Map.of(), "(no file)", env, overrides)
+              : Settings.load(file, env, overrides));
+    } catch (ConfigException e) {
+      throw new StackSettingsException(e.getMessage());
     }
-    return parse(fromFile, env, overrides);
+  }
+
+  private static StackSettings from(Settings s) {
+    Set<String> unknown = new TreeSet<>(s.explicitKeys());
+    unknown.removeAll(DEFAULTS.keySet());
+    if (!unknown.isEmpty()) {
+      throw new StackSettingsException(
+          "unknown stack setting(s) " + unknown + "; known keys: " + new TreeSet<>(DEFAULTS.keySet()));
+    }
+    try {
+      return ConfigErrors.collect(errors -> read(s, errors));
+    } catch (ConfigException e) {
+      throw new StackSettingsException(e.getMessage());
+    }
+  }
+
+  private static StackSettings read(Settings s, ConfigErrors errors) {
+    Map<Service, String> heaps = new EnumMap<>(Service.class);
+    heaps.put(Service.KAFKA, errors.get(() -> memory(s, "kafka.heap")));
+    heaps.put(Service.HBASE, errors.get(() -> memory(s, "hbase.heap")));
+    heaps.put(Service.DB, errors.get(() -> memory(s, "db.heap")));
+    Map<Service, List<String>> extra = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      String key = service.cliName() + ".jvm.options";
+      String raw = s.value(key, "", "JVM flags", v -> v);
+      extra.put(service, raw.isEmpty() ? List.of() : List.of(raw.split("\\s+")));
+    }
+    int offset =
+        errors.getInt(
+            () ->
+                s.value(
+                    "port.offset",
+                    0,
+                    "an offset in [0, 40000] that keeps every port below 65536",
+                    v -> {
+                      int o = Integer.parseInt(v);
+                      if (o < 0 || o > 40000) {
+                        throw new IllegalArgumentException("out of range");
+                      }
+                      PortPlan.withOffset(o);
+                      return o;
+                    }));
+    return new StackSettings(
+        offset,
+        new TopicPartitions(
+            errors.getInt(() -> partitions(s, "kafka.partitions.ods")),
+            errors.getInt(() -> partitions(s, "kafka.partitions.dwd")),
+            errors.getInt(() -> partitions(s, "kafka.partitions.dws")),
+            errors.getInt(() -> partitions(s, "kafka.partitions.dlq"))),
+        heaps,
+        errors.getInt(() -> s.intValue("flink.taskmanager.slots", 4, 1, 256)),
+        errors.get(() -> memory(s, "flink.jobmanager.memory")),
+        errors.get(() -> memory(s, "flink.taskmanager.memory")),
+        errors.get(() -> database(s)),
+        errors.get(
+            () ->
+                s.value(
+                    "hbase.compression",
+                    DEFAULTS.get("hbase.compression"),
+                    "one of " + new TreeSet<>(COMPRESSIONS),
+                    v -> {
+                      String c = v.toUpperCase(Locale.ROOT);
+                      if (!COMPRESSIONS.contains(c)) {
+                        throw new IllegalArgumentException(c);
+                      }
+                      return c;
+                    })),
+        Duration.ofSeconds(errors.getInt(() -> s.intValue("start.timeout.seconds", 120, 5, 3600))),
+        extra);
+  }
+
+  private static int partitions(Settings s, String key) {
+    return s.intValue(key, Integer.parseInt(DEFAULTS.get(key)), 1, 1000);
+  }
+
+  private static String memory(Settings s, String key) {
+    return s.value(
+        key,
+        DEFAULTS.get(key),
+        "a size such as 512m or 1g",
+        v -> {
+          if (!MEMORY_SIZE.matcher(v).matches()) {
+            throw new IllegalArgumentException(v);
+          }
+          return v.toLowerCase(Locale.ROOT);
+        });
+  }
+
+  private static DatabaseSettings database(Settings s) {
+    String url =
+        s.value(
+            "db.url",
+            "",
+            "a jdbc:oracle: URL, or empty for the embedded H2",
+            v -> {
+              if (!v.isEmpty() && !v.startsWith("jdbc:oracle:")) {
+                throw new IllegalArgumentException(v);
+              }
+              return v;
+            });
+    return new DatabaseSettings(
+        url.isEmpty() ? Optional.empty() : Optional.of(url),
+        s.string("db.user", DEFAULTS.get("db.user")),
+        s.value("db.password", DEFAULTS.get("db.password"), "a password", v -> v));
   }
 
   /** The ports of this stack. */
   public PortPlan ports() {
     return PortPlan.withOffset(portOffset);
-  }
-
-  /** The environment variable that overrides {@code key}. */
-  public static String envName(String key) {
-    return "FUNDFLOW_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   /** The services this stack starts itself: all but the database when an external one is set. */
@@ -234,73 +269,6 @@ public record StackSettings(
     public String toString() {
       // Never print the password.
       return "DatabaseSettings[url=" + oracleUrl.orElse("embedded H2") + ", user=" + user + "]";
-    }
-  }
-
-  /** Looks a key up through the layers and parses it, naming the key and its source on error. */
-  private static final class Values {
-    private final Map<String, String> file;
-    private final Map<String, String> env;
-    private final Map<String, String> overrides;
-
-    Values(Map<String, String> file, Map<String, String> env, Map<String, String> overrides) {
-      this.file = new HashMap<>(file);
-      this.env = env;
-      this.overrides = overrides;
-    }
-
-    String raw(String key) {
-      if (overrides.containsKey(key)) {
-        return overrides.get(key);
-      }
-      String fromEnv = env.get(envName(key));
-      if (fromEnv != null) {
-        return fromEnv;
-      }
-      return file.getOrDefault(key, DEFAULTS.get(key));
-    }
-
-    String source(String key) {
-      if (overrides.containsKey(key)) {
-        return "(command line)";
-      }
-      if (env.containsKey(envName(key))) {
-        return "(env " + envName(key) + ")";
-      }
-      return file.containsKey(key) ? "(config file)" : "(default)";
-    }
-
-    int integer(String key, int min, int max) {
-      String raw = raw(key).trim();
-      try {
-        int value = Integer.parseInt(raw);
-        if (value < min || value > max) {
-          throw new StackSettingsException(
-              key + " " + source(key) + " must be in [" + min + ", " + max + "]; got " + value);
-        }
-        return value;
-      } catch (NumberFormatException e) {
-        throw new StackSettingsException(
-            key + " " + source(key) + " must be a whole number; got '" + raw + "'");
-      }
-    }
-
-    String memory(String key) {
-      String raw = raw(key).trim();
-      if (!MEMORY_SIZE.matcher(raw).matches()) {
-        throw new StackSettingsException(
-            key + " " + source(key) + " must be a size such as 512m or 1g; got '" + raw + "'");
-      }
-      return raw.toLowerCase(Locale.ROOT);
-    }
-
-    String oneOf(String key, Set<String> allowed) {
-      String raw = raw(key).trim().toUpperCase(Locale.ROOT);
-      if (!allowed.contains(raw)) {
-        throw new StackSettingsException(
-            key + " " + source(key) + " must be one of " + new TreeSet<>(allowed) + "; got '" + raw + "'");
-      }
-      return raw;
     }
   }
 }

@@ -59,7 +59,7 @@ class StackSettingsTest {
             StackSettingsException.class,
             () -> StackSettings.parse(Map.of("kafka.partitions.dwd", "many"), Map.of(), Map.of()));
     assertTrue(notNumber.getMessage().contains("kafka.partitions.dwd"), notNumber.getMessage());
-    assertTrue(notNumber.getMessage().contains("config file"), notNumber.getMessage());
+    assertTrue(notNumber.getMessage().contains("stack settings file"), notNumber.getMessage());
 
     StackSettingsException badMemory =
         assertThrows(
@@ -130,8 +130,4 @@ class StackSettingsTest {
     assertEquals(19097, s.ports().kafkaBroker());
   }
 
-  @Test
-  void envNameFollowsTheKey() {
-    assertEquals("FUNDFLOW_KAFKA_PARTITIONS_ODS", StackSettings.envName("kafka.partitions.ods"));
-  }
 }
