@@ -1,6 +1,7 @@
 package io.fundflow.stack.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.stack.config.PortPlan;
@@ -60,6 +61,19 @@ class ServerConfigFilesTest {
             "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints")) {
       assertTrue(yaml.contains(line + "\n"), "missing: " + line);
     }
+  }
+
+  @Test
+  void flinkLoadsHadoopClassesFromTheJobJarFirst() {
+    String yaml = FlinkClusterConfig.render(ports, data.resolve("flink"), 4, "1024m", "1536m");
+    String line =
+        yaml.lines()
+            .filter(l -> l.startsWith("classloader.parent-first-patterns.default: "))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.contains("\"org.apache.flink.\""), line);
+    assertTrue(line.contains("\"java.\""), line);
+    assertFalse(line.contains("hadoop"), line);
   }
 
   @Test
