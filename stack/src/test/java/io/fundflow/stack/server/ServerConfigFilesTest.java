@@ -58,7 +58,8 @@ class ServerConfigFilesTest {
             "taskmanager.numberOfTaskSlots: 4",
             "jobmanager.memory.process.size: 1024m",
             "taskmanager.memory.process.size: 1536m",
-            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints")) {
+            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints",
+            "cluster.intercept-user-system-exit: THROW")) {
       assertTrue(yaml.contains(line + "\n"), "missing: " + line);
     }
   }
