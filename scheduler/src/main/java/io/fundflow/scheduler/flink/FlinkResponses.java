@@ -80,6 +80,25 @@ final class FlinkResponses {
     return path.isTextual() && !path.asText().isBlank() ? Optional.of(path.asText()) : Optional.empty();
   }
 
+  /**
+   * What the job's current run restored from, in a {@code GET /jobs/{id}/checkpoints} answer: a
+   * savepoint it was started from, or the checkpoint of its latest failover; empty for a fresh start.
+   */
+  static Optional<RestorePoint> restoredFrom(String body) {
+    JsonNode restored = tree(body).path("latest").path("restored");
+    if (!restored.isObject()) {
+      return Optional.empty();
+    }
+    if (!restored.path("id").canConvertToLong()) {
+      throw new FlinkResponseException("checkpoints: restored without an id: " + brief(restored.toString()));
+    }
+    return Optional.of(
+        new RestorePoint(
+            restored.path("id").asLong(),
+            restored.path("is_savepoint").asBoolean(false),
+            restored.path("external_path").asText("")));
+  }
+
   /** A {@code GET /overview} answer. */
   static ClusterOverview overview(String body) {
     JsonNode root = tree(body);

@@ -157,6 +157,14 @@ public final class FlinkRestClient {
     return FlinkResponses.latestCompletedCheckpoint(get("jobs/" + segment(jobId) + "/checkpoints"));
   }
 
+  /**
+   * What the job's current run restored from: the savepoint it was started from, or the checkpoint
+   * of its latest failover ({@code GET /jobs/{id}/checkpoints}); empty after a fresh start.
+   */
+  public Optional<RestorePoint> restoredFrom(String jobId) {
+    return FlinkResponses.restoredFrom(get("jobs/" + segment(jobId) + "/checkpoints"));
+  }
+
   /** TaskManagers, slots and running jobs ({@code GET /overview}). */
   public ClusterOverview overview() {
     return FlinkResponses.overview(get("overview"));

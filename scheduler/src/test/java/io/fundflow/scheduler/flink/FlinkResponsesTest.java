@@ -103,6 +103,15 @@ class FlinkResponsesTest {
   }
 
   @Test
+  void restorePointIsTheSavepointOrCheckpointTheRunStartedFrom() {
+    assertEquals(
+        Optional.of(
+            new RestorePoint(12, true, "file:/tmp/ff-tmkill/sp/savepoint-398063-c6aefadccff7")),
+        FlinkResponses.restoredFrom(captured("checkpoints-restored.json")));
+    assertEquals(Optional.empty(), FlinkResponses.restoredFrom(captured("checkpoints.json")));
+  }
+
+  @Test
   void overviewGivesTaskManagersAndSlots() {
     assertEquals(
         new ClusterOverview(1, 4, 4, 0, "2.2.1"), FlinkResponses.overview(captured("overview.json")));
