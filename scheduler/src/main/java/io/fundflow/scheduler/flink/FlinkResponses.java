@@ -74,15 +74,21 @@ final class FlinkResponses {
     return new SavepointStatus.Failed(cause(failure));
   }
 
-  /** The external path of the latest completed checkpoint in a {@code GET /jobs/{id}/checkpoints} answer. */
+  /**
+   * The external path of the latest completed checkpoint in a {@code GET /jobs/{id}/checkpoints}
+   * answer.
+   */
   static Optional<String> latestCompletedCheckpoint(String body) {
     JsonNode path = tree(body).path("latest").path("completed").path("external_path");
-    return path.isTextual() && !path.asText().isBlank() ? Optional.of(path.asText()) : Optional.empty();
+    return path.isTextual() && !path.asText().isBlank()
+        ? Optional.of(path.asText())
+        : Optional.empty();
   }
 
   /**
    * What the job's current run restored from, in a {@code GET /jobs/{id}/checkpoints} answer: a
-   * savepoint it was started from, or the checkpoint of its latest failover; empty for a fresh start.
+   * savepoint it was started from, or the checkpoint of its latest failover; empty for a fresh
+   * start.
    */
   static Optional<RestorePoint> restoredFrom(String body) {
     JsonNode restored = tree(body).path("latest").path("restored");
@@ -90,7 +96,8 @@ final class FlinkResponses {
       return Optional.empty();
     }
     if (!restored.path("id").canConvertToLong()) {
-      throw new FlinkResponseException("checkpoints: restored without an id: " + brief(restored.toString()));
+      throw new FlinkResponseException(
+          "checkpoints: restored without an id: " + brief(restored.toString()));
     }
     return Optional.of(
         new RestorePoint(
@@ -183,7 +190,8 @@ final class FlinkResponses {
   private static int number(JsonNode node, String field) {
     JsonNode value = node.path(field);
     if (!value.canConvertToInt()) {
-      throw new FlinkResponseException("overview: no number '" + field + "' in " + brief(node.toString()));
+      throw new FlinkResponseException(
+          "overview: no number '" + field + "' in " + brief(node.toString()));
     }
     return value.asInt();
   }

@@ -36,7 +36,9 @@ public final class FlinkRestClient {
   private final FlinkRestTimeouts timeouts;
   private final HttpClient http;
 
-  /** A client of the cluster whose REST endpoint is {@code baseUrl}, e.g. {@code http://host:8081}. */
+  /**
+   * A client of the cluster whose REST endpoint is {@code baseUrl}, e.g. {@code http://host:8081}.
+   */
   public FlinkRestClient(String baseUrl, FlinkRestTimeouts timeouts) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
@@ -48,7 +50,10 @@ public final class FlinkRestClient {
             .build();
   }
 
-  /** As {@link #FlinkRestClient(String, FlinkRestTimeouts)} with {@link FlinkRestTimeouts#defaults()}. */
+  /**
+   * As {@link #FlinkRestClient(String, FlinkRestTimeouts)} with {@link
+   * FlinkRestTimeouts#defaults()}.
+   */
   public FlinkRestClient(String baseUrl) {
     this(baseUrl, FlinkRestTimeouts.defaults());
   }
@@ -73,8 +78,8 @@ public final class FlinkRestClient {
   }
 
   /**
-   * Runs an uploaded jar ({@code POST /jars/{id}/run}) and returns the new job's JobID. Arguments go
-   * in {@code programArgsList}: Flink 2.2 silently ignores the older {@code programArgs} string.
+   * Runs an uploaded jar ({@code POST /jars/{id}/run}) and returns the new job's JobID. Arguments
+   * go in {@code programArgsList}: Flink 2.2 silently ignores the older {@code programArgs} string.
    *
    * @param savepointPath the savepoint or retained checkpoint to restore from, if any
    * @param allowNonRestoredState whether state in the savepoint that no operator claims is skipped
@@ -183,7 +188,9 @@ public final class FlinkRestClient {
   }
 
   private HttpRequest.Builder request(String path, Duration timeout) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(timeout)
+        .header("Accept", "application/json");
   }
 
   private String send(String what, HttpRequest request) {
@@ -192,7 +199,10 @@ public final class FlinkRestClient {
       response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new FlinkRestException(
-          what + " to " + base, 0, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()), e);
+          what + " to " + base,
+          0,
+          List.of(e.getClass().getSimpleName() + ": " + e.getMessage()),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FlinkRestException(what + " to " + base, 0, List.of("interrupted"), e);

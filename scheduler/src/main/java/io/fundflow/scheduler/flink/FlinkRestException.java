@@ -18,7 +18,8 @@ public final class FlinkRestException extends RuntimeException {
    *
    * @param request e.g. {@code POST /jars/abc.jar/run}
    * @param status the HTTP status, or 0 when there was no answer
-   * @param flinkErrors the {@code errors} Flink listed (first the message, then often a stack trace)
+   * @param flinkErrors the {@code errors} Flink listed (first the message, then often a stack
+   *     trace)
    */
   public FlinkRestException(String request, int status, List<String> flinkErrors, Throwable cause) {
     super(describe(request, status, flinkErrors), cause);

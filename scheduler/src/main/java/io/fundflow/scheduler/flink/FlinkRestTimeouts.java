@@ -25,6 +25,7 @@ public record FlinkRestTimeouts(Duration connect, Duration request, Duration upl
 
   /** 5 s to connect, 30 s per request, 5 min per upload. */
   public static FlinkRestTimeouts defaults() {
-    return new FlinkRestTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5));
+    return new FlinkRestTimeouts(
+        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5));
   }
 }

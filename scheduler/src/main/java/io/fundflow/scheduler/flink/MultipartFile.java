@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** A {@code multipart/form-data} body of one file field, streamed from disk rather than read whole. */
+/**
+ * A {@code multipart/form-data} body of one file field, streamed from disk rather than read whole.
+ */
 record MultipartFile(String boundary, BodyPublisher body) {
 
   /** The body for {@code field} holding {@code file}, with a random boundary. */
@@ -15,8 +17,14 @@ record MultipartFile(String boundary, BodyPublisher body) {
     String boundary = "fundflow-" + UUID.randomUUID();
     String name = file.getFileName().toString().replace("\"", "");
     String head =
-        "--" + boundary + "\r\n"
-            + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name + "\"\r\n"
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + name
+            + "\"\r\n"
             + "Content-Type: application/java-archive\r\n\r\n";
     String tail = "\r\n--" + boundary + "--\r\n";
     return new MultipartFile(

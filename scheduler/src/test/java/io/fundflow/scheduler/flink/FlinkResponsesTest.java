@@ -35,13 +35,16 @@ class FlinkResponsesTest {
 
   @Test
   void runAnswersTheJobId() {
-    assertEquals("3980635091038ab32420722fc55e9d7a", FlinkResponses.jobId(captured("jar-run.json")));
+    assertEquals(
+        "3980635091038ab32420722fc55e9d7a", FlinkResponses.jobId(captured("jar-run.json")));
   }
 
   @Test
   void jobsOverviewListsIdNameAndState() {
     assertEquals(
-        List.of(new FlinkJob("3980635091038ab32420722fc55e9d7a", "fundflow-fund-flow", JobState.RUNNING)),
+        List.of(
+            new FlinkJob(
+                "3980635091038ab32420722fc55e9d7a", "fundflow-fund-flow", JobState.RUNNING)),
         FlinkResponses.jobs(captured("jobs-overview.json")));
     assertEquals(List.of(), FlinkResponses.jobs("{\"jobs\":[]}"));
   }
@@ -53,7 +56,9 @@ class FlinkResponsesTest {
 
   @Test
   void stopAnswersTheTriggerId() {
-    assertEquals("395053e58076a8917dce4c5f7aa10f07", FlinkResponses.triggerId(captured("stop-trigger.json")));
+    assertEquals(
+        "395053e58076a8917dce4c5f7aa10f07",
+        FlinkResponses.triggerId(captured("stop-trigger.json")));
   }
 
   @Test
@@ -95,7 +100,8 @@ class FlinkResponsesTest {
   @Test
   void latestCompletedCheckpointIsItsExternalPath() {
     assertEquals(
-        Optional.of("file:/tmp/ff-tmkill/data/flink/checkpoints/3980635091038ab32420722fc55e9d7a/chk-5"),
+        Optional.of(
+            "file:/tmp/ff-tmkill/data/flink/checkpoints/3980635091038ab32420722fc55e9d7a/chk-5"),
         FlinkResponses.latestCompletedCheckpoint(captured("checkpoints.json")));
     assertEquals(
         Optional.empty(),
@@ -114,7 +120,8 @@ class FlinkResponsesTest {
   @Test
   void overviewGivesTaskManagersAndSlots() {
     assertEquals(
-        new ClusterOverview(1, 4, 4, 0, "2.2.1"), FlinkResponses.overview(captured("overview.json")));
+        new ClusterOverview(1, 4, 4, 0, "2.2.1"),
+        FlinkResponses.overview(captured("overview.json")));
   }
 
   @Test
@@ -122,8 +129,13 @@ class FlinkResponsesTest {
     List<String> errors = FlinkResponses.errors(captured("error-run-bad-config.json"));
     assertEquals(1, errors.size());
     String gist = FlinkResponses.gist(errors.get(0));
-    assertTrue(gist.startsWith("org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application."), gist);
-    assertTrue(gist.contains("UserSystemExitException: Flink user code attempted to exit JVM."), gist);
+    assertTrue(
+        gist.startsWith(
+            "org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute"
+                + " application."),
+        gist);
+    assertTrue(
+        gist.contains("UserSystemExitException: Flink user code attempted to exit JVM."), gist);
   }
 
   @Test
@@ -135,17 +147,20 @@ class FlinkResponsesTest {
 
   @Test
   void aBodyThatIsNotFlinksErrorJsonIsShownAsItIs() {
-    assertEquals(List.of("<html>Bad Gateway</html>"), FlinkResponses.errors("<html>Bad Gateway</html>"));
+    assertEquals(
+        List.of("<html>Bad Gateway</html>"), FlinkResponses.errors("<html>Bad Gateway</html>"));
     assertEquals(List.of(), FlinkResponses.errors(""));
   }
 
   @Test
   void missingFieldsAndBrokenJsonAreNamed() {
     FlinkResponseException missing =
-        assertThrows(FlinkResponseException.class, () -> FlinkResponses.jobId("{\"status\":\"ok\"}"));
+        assertThrows(
+            FlinkResponseException.class, () -> FlinkResponses.jobId("{\"status\":\"ok\"}"));
     assertTrue(missing.getMessage().contains("'jobid'"), missing.getMessage());
     assertThrows(FlinkResponseException.class, () -> FlinkResponses.jobs("not json"));
-    assertThrows(FlinkResponseException.class, () -> FlinkResponses.jobState("{\"state\":\"DANCING\"}"));
+    assertThrows(
+        FlinkResponseException.class, () -> FlinkResponses.jobState("{\"state\":\"DANCING\"}"));
   }
 
   @Test

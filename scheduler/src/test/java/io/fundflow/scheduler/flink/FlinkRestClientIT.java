@@ -56,19 +56,26 @@ class FlinkRestClientIT {
       String firstId = first;
       assertTrue(
           flink.jobs().stream()
-              .anyMatch(j -> j.id().equals(firstId) && j.name().equals(StackJobs.FUND_FLOW_JOB_NAME)),
+              .anyMatch(
+                  j -> j.id().equals(firstId) && j.name().equals(StackJobs.FUND_FLOW_JOB_NAME)),
           "the new job is listed with its name");
       StackJobs.awaitState(flink, first, JobState.RUNNING, TIMEOUT);
       assertEquals(Optional.empty(), flink.restoredFrom(first), "a fresh start restores nothing");
 
       // Checkpoints land in the stack's checkpoint folder: the cluster's default directory.
       String checkpoint =
-          StackJobs.await("a completed checkpoint", TIMEOUT, () -> flink.latestCompletedCheckpoint(firstId));
-      Path checkpoints = stack.home().data(Service.FLINK).resolve("checkpoints").toAbsolutePath().normalize();
-      assertTrue(Path.of(URI.create(checkpoint)).startsWith(checkpoints), checkpoint + " under " + checkpoints);
+          StackJobs.await(
+              "a completed checkpoint", TIMEOUT, () -> flink.latestCompletedCheckpoint(firstId));
+      Path checkpoints =
+          stack.home().data(Service.FLINK).resolve("checkpoints").toAbsolutePath().normalize();
+      assertTrue(
+          Path.of(URI.create(checkpoint)).startsWith(checkpoints),
+          checkpoint + " under " + checkpoints);
 
-      // A savepoint that cannot be written: Flink says COMPLETED with a failure cause; the job runs on.
-      String failing = flink.stopWithSavepoint(first, "file:///proc/fundflow-no-savepoints-here", false);
+      // A savepoint that cannot be written: Flink says COMPLETED with a failure cause; the job runs
+      // on.
+      String failing =
+          flink.stopWithSavepoint(first, "file:///proc/fundflow-no-savepoints-here", false);
       SavepointStatus failed = StackJobs.awaitSavepoint(flink, first, failing, TIMEOUT);
       assertInstanceOf(SavepointStatus.Failed.class, failed, failed.toString());
       StackJobs.awaitState(flink, first, JobState.RUNNING, TIMEOUT);
@@ -77,12 +84,16 @@ class FlinkRestClientIT {
       SavepointStatus done = StackJobs.awaitSavepoint(flink, first, trigger, TIMEOUT);
       String location = assertInstanceOf(SavepointStatus.Completed.class, done).location();
       Path savepoint = Path.of(URI.create(location));
-      assertTrue(savepoint.startsWith(savepoints.toRealPath()) || savepoint.startsWith(savepoints), location);
+      assertTrue(
+          savepoint.startsWith(savepoints.toRealPath()) || savepoint.startsWith(savepoints),
+          location);
       assertTrue(Files.exists(savepoint.resolve("_metadata")), "savepoint metadata at " + location);
       StackJobs.awaitState(flink, first, JobState.FINISHED, TIMEOUT);
       String stopped = first;
-      FlinkRestException finished = assertThrows(FlinkRestException.class, () -> flink.cancel(stopped));
-      assertEquals(409, finished.status(), "a finished job cannot be cancelled: " + finished.getMessage());
+      FlinkRestException finished =
+          assertThrows(FlinkRestException.class, () -> flink.cancel(stopped));
+      assertEquals(
+          409, finished.status(), "a finished job cannot be cancelled: " + finished.getMessage());
 
       second = flink.runJar(jarId, StackJobs.ENTRY_CLASS, args, 1, Optional.of(location), false);
       StackJobs.awaitState(flink, second, JobState.RUNNING, TIMEOUT);

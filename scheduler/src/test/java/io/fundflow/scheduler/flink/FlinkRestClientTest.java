@@ -56,7 +56,8 @@ class FlinkRestClientTest {
     client =
         new FlinkRestClient(
             "http://127.0.0.1:" + server.getAddress().getPort(),
-            new FlinkRestTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(10)));
+            new FlinkRestTimeouts(
+                Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(10)));
   }
 
   @AfterEach
@@ -73,7 +74,8 @@ class FlinkRestClientTest {
             exchange.getRequestURI().toString(),
             exchange.getRequestHeaders().getFirst("Content-Type"),
             body));
-    Answer answer = answers.getOrDefault(key, new Answer(404, "{\"errors\":[\"Not found: " + key + "\"]}", 0));
+    Answer answer =
+        answers.getOrDefault(key, new Answer(404, "{\"errors\":[\"Not found: " + key + "\"]}", 0));
     if (answer.delayMillis() > 0) {
       try {
         Thread.sleep(answer.delayMillis());
@@ -111,13 +113,16 @@ class FlinkRestClientTest {
 
     String id = client.uploadJar(jar);
 
-    assertEquals("b4beba74-9ec2-4797-8674-2929c0d08512_fundflow-realtime-0.1.0-SNAPSHOT-job.jar", id);
+    assertEquals(
+        "b4beba74-9ec2-4797-8674-2929c0d08512_fundflow-realtime-0.1.0-SNAPSHOT-job.jar", id);
     Received upload = received.get(0);
-    assertTrue(upload.contentType().startsWith("multipart/form-data; boundary="), upload.contentType());
+    assertTrue(
+        upload.contentType().startsWith("multipart/form-data; boundary="), upload.contentType());
     String boundary = upload.contentType().substring(upload.contentType().indexOf('=') + 1);
     String text = upload.text();
     assertTrue(text.startsWith("--" + boundary + "\r\n"));
-    assertTrue(text.contains("Content-Disposition: form-data; name=\"jarfile\"; filename=\"job.jar\""));
+    assertTrue(
+        text.contains("Content-Disposition: form-data; name=\"jarfile\"; filename=\"job.jar\""));
     assertTrue(text.endsWith("\r\n--" + boundary + "--\r\n"));
     int start = text.indexOf("\r\n\r\n") + 4;
     byte[] sent = java.util.Arrays.copyOfRange(upload.body(), start, start + content.length);
@@ -168,7 +173,8 @@ class FlinkRestClientTest {
   @Test
   void stopWithSavepointSendsDrainAndTargetDirectory() throws IOException {
     answer("POST /jobs/j1/stop", 202, captured("stop-trigger.json"));
-    assertEquals("395053e58076a8917dce4c5f7aa10f07", client.stopWithSavepoint("j1", "file:///sp", false));
+    assertEquals(
+        "395053e58076a8917dce4c5f7aa10f07", client.stopWithSavepoint("j1", "file:///sp", false));
     JsonNode body = onlyJsonBody();
     assertFalse(body.get("drain").asBoolean());
     assertEquals("file:///sp", body.get("targetDirectory").asText());
@@ -193,8 +199,11 @@ class FlinkRestClientTest {
     answer("PATCH /jobs/j1?mode=cancel", 409, captured("error-cancel-finished.json"));
     FlinkRestException e = assertThrows(FlinkRestException.class, () -> client.cancel("j1"));
     assertEquals(409, e.status());
-    assertTrue(e.getMessage().startsWith("PATCH /jobs/j1?mode=cancel: HTTP 409 | "), e.getMessage());
-    assertTrue(e.getMessage().contains("already reached another terminal state (FINISHED)"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("PATCH /jobs/j1?mode=cancel: HTTP 409 | "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("already reached another terminal state (FINISHED)"),
+        e.getMessage());
   }
 
   @Test
@@ -235,7 +244,8 @@ class FlinkRestClientTest {
     long start = System.nanoTime();
     FlinkRestException e = assertThrows(FlinkRestException.class, () -> client.overview());
     assertEquals(0, e.status());
-    assertTrue((System.nanoTime() - start) / 1_000_000 < 2_500, "gave up after the request timeout");
+    assertTrue(
+        (System.nanoTime() - start) / 1_000_000 < 2_500, "gave up after the request timeout");
     assertTrue(e.getMessage().contains("no answer"), e.getMessage());
   }
 

@@ -23,7 +23,9 @@ final class StackJobs {
   /** The shaded realtime job jar the reactor built (failsafe passes its path). */
   static Path jobJar() {
     String property = System.getProperty("fundflow.realtime.job-jar");
-    assertTrue(property != null, "system property fundflow.realtime.job-jar is not set (run through failsafe)");
+    assertTrue(
+        property != null,
+        "system property fundflow.realtime.job-jar is not set (run through failsafe)");
     Path jar = Path.of(property).toAbsolutePath().normalize();
     assertTrue(Files.isRegularFile(jar), "no job jar at " + jar + ": package realtime first (-am)");
     return jar;
@@ -61,7 +63,10 @@ final class StackJobs {
       }
     }
     throw new AssertionError(
-        "timed out after " + timeout.toSeconds() + " s waiting for " + what
+        "timed out after "
+            + timeout.toSeconds()
+            + " s waiting for "
+            + what
             + (last == null ? "" : " (last error: " + last.getMessage() + ")"),
         last);
   }
@@ -69,9 +74,7 @@ final class StackJobs {
   /** Waits until the job is in {@code state}. */
   static void awaitState(FlinkRestClient flink, String jobId, JobState state, Duration timeout) {
     await(
-        "job " + jobId + " " + state,
-        timeout,
-        () -> flink.jobState(jobId).filter(s -> s == state));
+        "job " + jobId + " " + state, timeout, () -> flink.jobState(jobId).filter(s -> s == state));
   }
 
   /** Polls a savepoint trigger until it is no longer in progress. */
@@ -82,7 +85,9 @@ final class StackJobs {
         timeout,
         () -> {
           SavepointStatus status = flink.savepointStatus(jobId, triggerId);
-          return status instanceof SavepointStatus.InProgress ? Optional.empty() : Optional.of(status);
+          return status instanceof SavepointStatus.InProgress
+              ? Optional.empty()
+              : Optional.of(status);
         });
   }
 }

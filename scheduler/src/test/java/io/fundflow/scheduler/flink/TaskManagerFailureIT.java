@@ -74,8 +74,12 @@ class TaskManagerFailureIT {
   private static final int BATCH = 100;
   private static final Duration BATCH_PAUSE = Duration.ofMillis(300);
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  /** Recovery waits for Flink to notice the lost TaskManager: 50 s heartbeat on an old stack config. */
+
+  /**
+   * Recovery waits for Flink to notice the lost TaskManager: 50 s heartbeat on an old stack config.
+   */
   private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(120);
+
   /** Business flags of the change log with the sign their amounts carry. */
   private static final int[] FLAGS = {2041, 4002, 4101, 4201};
 
@@ -95,8 +99,8 @@ class TaskManagerFailureIT {
       List<String> clients) {}
 
   @Test
-  void aKilledTaskManagerIsReplacedAndTheJobRecoversExactly(StackEndpoints endpoints, LocalStack stack)
-      throws Exception {
+  void aKilledTaskManagerIsReplacedAndTheJobRecoversExactly(
+      StackEndpoints endpoints, LocalStack stack) throws Exception {
     long run = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     ChangeLog log = changeLog(run, new Random(run));
     FlinkRestClient flink = new FlinkRestClient(endpoints.flinkRestUrl());
@@ -121,7 +125,8 @@ class TaskManagerFailureIT {
             false);
     try (KafkaProducer<byte[], byte[]> producer = producer(endpoints);
         Connection hbase =
-            ConnectionFactory.createConnection(new HBaseClientSettings(endpoints.hbase()).toConfiguration())) {
+            ConnectionFactory.createConnection(
+                new HBaseClientSettings(endpoints.hbase()).toConfiguration())) {
       StackJobs.awaitState(flink, jobId, JobState.RUNNING, TIMEOUT);
 
       // Dimensions first, then one entry per client. The topics are read concurrently, so an entry
@@ -144,8 +149,10 @@ class TaskManagerFailureIT {
               FundFlow f = detail(hbase, entry(log.sentinels().get(i++).value()));
               if (f == null || f.clientName() == null || f.channelName() == null) {
                 again.add(
-                    new Message(key(e.getKey()),
-                        ChangeLogMessages.message("FUND_JOURNAL", "u", row, row, spareScn.getAndIncrement())));
+                    new Message(
+                        key(e.getKey()),
+                        ChangeLogMessages.message(
+                            "FUND_JOURNAL", "u", row, row, spareScn.getAndIncrement())));
               }
             }
             if (again.isEmpty()) {
@@ -164,7 +171,8 @@ class TaskManagerFailureIT {
               () -> {
                 try {
                   for (int i = 0; i < log.changes().size(); i += BATCH) {
-                    List<Message> batch = log.changes().subList(i, Math.min(i + BATCH, log.changes().size()));
+                    List<Message> batch =
+                        log.changes().subList(i, Math.min(i + BATCH, log.changes().size()));
                     send(producer, Topics.ODS_FUND_JOURNAL, batch);
                     sent.addAndGet(batch.size());
                     Thread.sleep(BATCH_PAUSE.toMillis());
@@ -176,8 +184,11 @@ class TaskManagerFailureIT {
               "change-log-producer");
       streaming.start();
 
-      // Mid-stream, once a checkpoint has completed over part of the stream: kill -9 the TaskManager.
-      StackJobs.await("a third of the change log sent", TIMEOUT,
+      // Mid-stream, once a checkpoint has completed over part of the stream: kill -9 the
+      // TaskManager.
+      StackJobs.await(
+          "a third of the change log sent",
+          TIMEOUT,
           () -> sent.get() >= CHANGES / 3 ? Optional.of(true) : Optional.empty());
       String before = flink.latestCompletedCheckpoint(jobId).orElse("");
       String checkpointBeforeKill =
@@ -187,13 +198,17 @@ class TaskManagerFailureIT {
               () -> flink.latestCompletedCheckpoint(jobId).filter(p -> !p.equals(before)));
       ProcessHandle taskManager = stack.process(FlinkCluster.TASK_MANAGER).orElseThrow();
       taskManager.destroyForcibly();
-      StackJobs.await("the TaskManager gone", TIMEOUT,
+      StackJobs.await(
+          "the TaskManager gone",
+          TIMEOUT,
           () -> taskManager.isAlive() ? Optional.empty() : Optional.of(true));
       int sentAtKill = sent.get();
-      assertTrue(sentAtKill < CHANGES, "killed mid-stream (" + sentAtKill + " of " + CHANGES + " sent)");
+      assertTrue(
+          sentAtKill < CHANGES, "killed mid-stream (" + sentAtKill + " of " + CHANGES + " sent)");
 
       assertEquals(List.of(FlinkCluster.TASK_MANAGER), stack.startMissing(Service.FLINK));
-      assertNotEquals(taskManager.pid(), stack.process(FlinkCluster.TASK_MANAGER).orElseThrow().pid());
+      assertNotEquals(
+          taskManager.pid(), stack.process(FlinkCluster.TASK_MANAGER).orElseThrow().pid());
 
       RestorePoint restored =
           StackJobs.await(
@@ -203,7 +218,8 @@ class TaskManagerFailureIT {
                   flink.jobState(jobId).filter(s -> s == JobState.RUNNING).isPresent()
                       ? flink.restoredFrom(jobId)
                       : Optional.empty());
-      assertFalse(restored.savepoint(), "recovered from a checkpoint, not a savepoint: " + restored);
+      assertFalse(
+          restored.savepoint(), "recovered from a checkpoint, not a savepoint: " + restored);
       assertTrue(
           restored.checkpointId() >= checkpointId(checkpointBeforeKill),
           restored + " is at least the checkpoint seen before the kill, " + checkpointBeforeKill);
@@ -213,7 +229,8 @@ class TaskManagerFailureIT {
       assertNull(producerFailure.get(), "producer failed: " + producerFailure.get());
 
       assertExactEndState(hbase, log);
-      assertEquals(Optional.of(JobState.RUNNING), flink.jobState(jobId), "still running after catching up");
+      assertEquals(
+          Optional.of(JobState.RUNNING), flink.jobState(jobId), "still running after catching up");
     } finally {
       if (flink.jobState(jobId).filter(s -> !s.terminal()).isPresent()) {
         flink.cancel(jobId);
@@ -226,7 +243,12 @@ class TaskManagerFailureIT {
     Map<String, Customer> customers = new HashMap<>();
     Channel channel = null;
     for (Message m : log.dimensions()) {
-      SourceRow row = decodedAfter(m.key().equals(log.dimensions().get(0).key()) ? Topics.ODS_CHANNEL : Topics.ODS_CUSTOMER, m.value());
+      SourceRow row =
+          decodedAfter(
+              m.key().equals(log.dimensions().get(0).key())
+                  ? Topics.ODS_CHANNEL
+                  : Topics.ODS_CUSTOMER,
+              m.value());
       if (row instanceof Channel c) {
         channel = c;
       } else if (row instanceof Customer c) {
@@ -242,7 +264,8 @@ class TaskManagerFailureIT {
                 entry, Optional.of(customers.get(entry.clientId())), Optional.of(channel)));
       }
     }
-    Map<CustomerDayKey, CustomerDaySummary> expectedSummaries = CustomerDaySummaries.of(expectedFlows);
+    Map<CustomerDayKey, CustomerDaySummary> expectedSummaries =
+        CustomerDaySummaries.of(expectedFlows);
     assertEquals(log.clients().size(), expectedSummaries.size(), "every client keeps live entries");
 
     // The summaries are the last thing to settle: wait for them, then check everything.
@@ -255,14 +278,16 @@ class TaskManagerFailureIT {
             for (Map.Entry<CustomerDayKey, CustomerDaySummary> e : expectedSummaries.entrySet()) {
               CustomerDaySummary actual = summary(hbase, e.getKey().clientId());
               if (!e.getValue().equals(actual)) {
-                lastDifference.set(e.getKey() + ": expected " + e.getValue() + " but was " + actual);
+                lastDifference.set(
+                    e.getKey() + ": expected " + e.getValue() + " but was " + actual);
                 return Optional.empty();
               }
             }
             return Optional.of(true);
           });
     } catch (AssertionError timedOut) {
-      throw new AssertionError(timedOut.getMessage() + "; last difference: " + lastDifference.get(), timedOut);
+      throw new AssertionError(
+          timedOut.getMessage() + "; last difference: " + lastDifference.get(), timedOut);
     }
     for (Map.Entry<CustomerDayKey, CustomerDaySummary> e : expectedSummaries.entrySet()) {
       assertEquals(e.getValue(), summary(hbase, e.getKey().clientId()), e.getKey().toString());
@@ -284,7 +309,8 @@ class TaskManagerFailureIT {
         assertNull(detail(hbase, gone), "deleted entry's row is absent: serial " + e.getKey());
       }
     }
-    assertTrue(live > 1_000 && deleted > 100, "a real mix: " + live + " live, " + deleted + " deleted");
+    assertTrue(
+        live > 1_000 && deleted > 100, "a real mix: " + live + " live, " + deleted + " deleted");
   }
 
   /** Builds the change log from {@code random}, keeping the final message of every key. */
@@ -297,12 +323,16 @@ class TaskManagerFailureIT {
     long scn = System.currentTimeMillis() * 10;
     List<Message> dimensions = new ArrayList<>();
     dimensions.add(
-        new Message(channelCode,
-            ChangeLogMessages.message("CHANNEL", "r", null, ChangeLogMessages.channel(channelCode, "测试渠道"), ++scn)));
+        new Message(
+            channelCode,
+            ChangeLogMessages.message(
+                "CHANNEL", "r", null, ChangeLogMessages.channel(channelCode, "测试渠道"), ++scn)));
     for (String client : clients) {
       dimensions.add(
-          new Message(client,
-              ChangeLogMessages.message("CUSTOMER", "r", null, ChangeLogMessages.customer(client, "王小明", 3), ++scn)));
+          new Message(
+              client,
+              ChangeLogMessages.message(
+                  "CUSTOMER", "r", null, ChangeLogMessages.customer(client, "王小明", 3), ++scn)));
     }
 
     // Serial numbers unique to this run: the job keys its state by (INIT_DATE, SERIAL_NO).
@@ -361,12 +391,15 @@ class TaskManagerFailureIT {
         changes.add(changes.get(random.nextInt(changes.size())));
       }
     }
-    return new ChangeLog(dimensions, sentinels, changes, finalMessage, sentinelRows, spareScn, clients);
+    return new ChangeLog(
+        dimensions, sentinels, changes, finalMessage, sentinelRows, spareScn, clients);
   }
 
-  private static Map<String, Object> row(Random random, long serial, String client, String channel) {
+  private static Map<String, Object> row(
+      Random random, long serial, String client, String channel) {
     int flag = FLAGS[random.nextInt(FLAGS.length)];
-    return ChangeLogMessages.journal(serial, client, channel, flag, amount(random, flag), amount(random, 2041));
+    return ChangeLogMessages.journal(
+        serial, client, channel, flag, amount(random, flag), amount(random, 2041));
   }
 
   /** A random amount in cents, negative for the outflow flag. */
@@ -395,9 +428,11 @@ class TaskManagerFailureIT {
     return new KafkaProducer<>(p);
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<Message> messages) {
+  private static void send(
+      KafkaProducer<byte[], byte[]> producer, String topic, List<Message> messages) {
     for (Message m : messages) {
-      producer.send(new ProducerRecord<>(topic, m.key().getBytes(StandardCharsets.UTF_8), m.value()));
+      producer.send(
+          new ProducerRecord<>(topic, m.key().getBytes(StandardCharsets.UTF_8), m.value()));
     }
     producer.flush();
   }
@@ -425,7 +460,8 @@ class TaskManagerFailureIT {
 
   private static FundFlow detail(Connection hbase, FundJournalEntry entry) {
     byte[] key =
-        FundFlowRowKey.encode(entry.clientId(), entry.occurTime(), entry.serialNo(), entry.initDate());
+        FundFlowRowKey.encode(
+            entry.clientId(), entry.occurTime(), entry.serialNo(), entry.initDate());
     try (Table t = hbase.getTable(HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE))) {
       Result r = t.get(new Get(key));
       byte[] cell = r.getValue(HBaseLayout.FAMILY.getBytes(), FundFlowRows.FLOW_CELL.getBytes());
@@ -439,7 +475,8 @@ class TaskManagerFailureIT {
     byte[] key = CustomerDayRowKey.encode(client, INIT_DATE, MoneyType.CNY);
     try (Table t = hbase.getTable(HBaseMutations.tableName(HBaseLayout.CUSTOMER_DAY_TABLE))) {
       byte[] cell =
-          t.get(new Get(key)).getValue(HBaseLayout.FAMILY.getBytes(), CustomerDayRows.SUMMARY_CELL.getBytes());
+          t.get(new Get(key))
+              .getValue(HBaseLayout.FAMILY.getBytes(), CustomerDayRows.SUMMARY_CELL.getBytes());
       return cell == null ? null : CustomerDaySummaryJson.decode(cell);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

@@ -75,7 +75,8 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     static RunningStack start(Map<String, String> env) {
       StackHome home =
-          new StackHome(Path.of(env.getOrDefault("FUNDFLOW_TEST_HOME", "target/fundflow-test-stack")));
+          new StackHome(
+              Path.of(env.getOrDefault("FUNDFLOW_TEST_HOME", "target/fundflow-test-stack")));
       String offset =
           env.getOrDefault("FUNDFLOW_TEST_PORT_OFFSET", Integer.toString(DEFAULT_PORT_OFFSET));
       Path file = home.defaultConfigFile();

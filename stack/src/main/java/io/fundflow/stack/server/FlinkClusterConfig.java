@@ -7,10 +7,10 @@ import java.nio.file.Path;
 public final class FlinkClusterConfig {
 
   /**
-   * Flink's default parent-first patterns without {@code org.apache.hadoop.}: a job jar bundling the
-   * HBase client brings its own Hadoop classes, which must not mix with any Hadoop on the cluster's
-   * classpath ({@code classloader.parent-first-patterns.additional} can only add, so the default is
-   * overridden).
+   * Flink's default parent-first patterns without {@code org.apache.hadoop.}: a job jar bundling
+   * the HBase client brings its own Hadoop classes, which must not mix with any Hadoop on the
+   * cluster's classpath ({@code classloader.parent-first-patterns.additional} can only add, so the
+   * default is overridden).
    */
   static final String PARENT_FIRST_PATTERNS =
       "[\"java.\", \"org.apache.flink.\", \"com.esotericsoftware.kryo\", \"javax.annotation.\","
@@ -21,8 +21,8 @@ public final class FlinkClusterConfig {
   private FlinkClusterConfig() {}
 
   /**
-   * A session cluster on 127.0.0.1 with every port pinned: blob server, TaskManager RPC and data, and
-   * the metrics query services would otherwise pick random ports.
+   * A session cluster on 127.0.0.1 with every port pinned: blob server, TaskManager RPC and data,
+   * and the metrics query services would otherwise pick random ports.
    */
   public static String render(
       PortPlan ports, Path dataDir, int slots, String jobManagerMemory, String taskManagerMemory) {

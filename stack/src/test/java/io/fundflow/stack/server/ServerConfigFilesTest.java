@@ -40,8 +40,7 @@ class ServerConfigFilesTest {
     assertEquals("-1", site.get("hbase.regionserver.info.port"));
     String xml = HBaseSiteConfig.render(ports, data.resolve("hbase"));
     assertTrue(
-        xml.contains(
-            "<property><name>hbase.master.port</name><value>16200</value></property>"));
+        xml.contains("<property><name>hbase.master.port</name><value>16200</value></property>"));
   }
 
   @Test
@@ -92,8 +91,12 @@ class ServerConfigFilesTest {
   void processCommandCarriesItsMarkerBeforeTheMainClass() {
     ServerProcess process =
         new ServerProcess(
-            "db", io.fundflow.stack.config.Service.DB, "org.h2.tools.Server", "h2.jar",
-            List.of("-Xmx256m"), List.of("-tcp"));
+            "db",
+            io.fundflow.stack.config.Service.DB,
+            "org.h2.tools.Server",
+            "h2.jar",
+            List.of("-Xmx256m"),
+            List.of("-tcp"));
     List<String> command = process.command(Path.of("/usr/bin/java"), Path.of("/home/ff"));
     assertEquals(
         List.of(
