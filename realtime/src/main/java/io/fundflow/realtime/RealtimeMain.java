@@ -34,7 +34,12 @@ public final class RealtimeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new RealtimeMain()).execute(args));
+    int code = new CommandLine(new RealtimeMain()).execute(args);
+    // Submitted through Flink's REST API, main runs inside the JobManager after a detached submit:
+    // exiting there would take the whole cluster down. Only a failure needs an exit code.
+    if (code != 0) {
+      System.exit(code);
+    }
   }
 
   /** Options every job command takes: where its configuration comes from. */

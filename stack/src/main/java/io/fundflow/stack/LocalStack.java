@@ -146,6 +146,43 @@ public final class LocalStack {
     return List.copyOf(toStart);
   }
 
+  /**
+   * Starts the processes of {@code service} that are not running, leaving its running ones alone
+   * (unlike {@link #up}, which restarts an incomplete service whole), and waits until the service
+   * answers its health check. Used to replace a lost Flink TaskManager under a running
+   * JobManager. Returns the names of the processes it started.
+   */
+  public List<String> startMissing(Service service) {
+    ProcessControl control = new ProcessControl(home, JavaTool.currentJava());
+    JavaTool tool = new JavaTool(JavaTool.currentJava());
+    List<String> startedNames = new ArrayList<>();
+    List<Process> started = new ArrayList<>();
+    long since = System.nanoTime();
+    try {
+      for (ServerProcess process : LocalServer.of(service).prepare(home, settings, tool)) {
+        if (control.running(process).isEmpty()) {
+          started.add(control.start(process));
+          startedNames.add(process.name());
+          out.printf("%-6s starting %s (log %s)%n", service.cliName(), process.name(),
+              home.logFile(process.name()));
+        }
+      }
+    } catch (IOException e) {
+      throw new StackException(
+          service.cliName() + " could not be started: " + e.getMessage() + "\n  log: "
+              + logFiles(service));
+    }
+    awaitHealthy(service, started, since).ifPresent(problem -> {
+      throw new StackException(problem);
+    });
+    return List.copyOf(startedNames);
+  }
+
+  /** The running process called {@code name} (e.g. {@code flink-taskmanager}), by its PID file. */
+  public Optional<ProcessHandle> process(String name) {
+    return new ProcessControl(home, JavaTool.currentJava()).running(name, marker(name));
+  }
+
   /** Runs the idempotent bootstrap for {@code services}; they must be healthy. */
   public void bootstrap(Collection<Service> services) {
     try {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives integration tests the real local stack: {@code @ExtendWith(LocalStackExtension.class)},
- * then take a {@link StackEndpoints} parameter.
+ * then take a {@link StackEndpoints} parameter (or the {@link LocalStack} itself, to act on its
+ * processes).
  *
  * <p>The stack comes up once per test JVM (port offset 100, home {@code
  * target/fundflow-test-stack}; override with {@code FUNDFLOW_TEST_PORT_OFFSET} and {@code
@@ -40,12 +41,16 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == StackEndpoints.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == StackEndpoints.class || type == LocalStack.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return running(context).endpoints();
+    RunningStack stack = running(context);
+    return parameter.getParameter().getType() == LocalStack.class
+        ? stack.stack()
+        : stack.endpoints();
   }
 
   private static RunningStack running(ExtensionContext context) {
@@ -70,7 +75,8 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     static RunningStack start(Map<String, String> env) {
       StackHome home =
-          new StackHome(Path.of(env.getOrDefault("FUNDFLOW_TEST_HOME", "target/fundflow-test-stack")));
+          new StackHome(
+              Path.of(env.getOrDefault("FUNDFLOW_TEST_HOME", "target/fundflow-test-stack")));
       String offset =
           env.getOrDefault("FUNDFLOW_TEST_PORT_OFFSET", Integer.toString(DEFAULT_PORT_OFFSET));
       Path file = home.defaultConfigFile();
@@ -85,6 +91,10 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     StackEndpoints endpoints() {
       return stack.endpoints();
+    }
+
+    LocalStack stack() {
+      return stack;
     }
 
     @Override

@@ -17,8 +17,10 @@ import java.util.List;
  */
 public final class FlinkCluster implements LocalServer {
 
-  static final String JOB_MANAGER = "flink-jobmanager";
-  static final String TASK_MANAGER = "flink-taskmanager";
+  /** Process name of the JobManager. */
+  public static final String JOB_MANAGER = "flink-jobmanager";
+  /** Process name of the TaskManager. */
+  public static final String TASK_MANAGER = "flink-taskmanager";
   private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
   /** What Flink's distributed config.yaml sets for Java 17: Kryo and friends reflect into the JDK. */

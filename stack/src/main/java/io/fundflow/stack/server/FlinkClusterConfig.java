@@ -6,11 +6,23 @@ import java.nio.file.Path;
 /** Renders the {@code config.yaml} (Flink 2.x) shared by the JobManager and the TaskManager. */
 public final class FlinkClusterConfig {
 
+  /**
+   * Flink's default parent-first patterns without {@code org.apache.hadoop.}: a job jar bundling
+   * the HBase client brings its own Hadoop classes, which must not mix with any Hadoop on the
+   * cluster's classpath ({@code classloader.parent-first-patterns.additional} can only add, so the
+   * default is overridden).
+   */
+  static final String PARENT_FIRST_PATTERNS =
+      "[\"java.\", \"org.apache.flink.\", \"com.esotericsoftware.kryo\", \"javax.annotation.\","
+          + " \"org.xml\", \"javax.xml\", \"org.apache.xerces\", \"org.w3c\", \"org.rocksdb.\","
+          + " \"org.slf4j\", \"org.apache.log4j\", \"org.apache.logging\","
+          + " \"org.apache.commons.logging\", \"ch.qos.logback\"]";
+
   private FlinkClusterConfig() {}
 
   /**
-   * A session cluster on 127.0.0.1 with every port pinned: blob server, TaskManager RPC and data, and
-   * the metrics query services would otherwise pick random ports.
+   * A session cluster on 127.0.0.1 with every port pinned: blob server, TaskManager RPC and data,
+   * and the metrics query services would otherwise pick random ports.
    */
   public static String render(
       PortPlan ports, Path dataDir, int slots, String jobManagerMemory, String taskManagerMemory) {
@@ -41,6 +53,14 @@ public final class FlinkClusterConfig {
         "web.upload.dir: " + dataDir.resolve("upload"),
         "execution.checkpointing.dir: " + dataDir.resolve("checkpoints").toUri(),
         "execution.checkpointing.savepoint-dir: " + dataDir.resolve("savepoints").toUri(),
+        "classloader.parent-first-patterns.default: " + PARENT_FIRST_PATTERNS,
+        "# A job's main runs inside the JobManager when submitted over REST: its System.exit must",
+        "# fail the submission, not stop the cluster.",
+        "cluster.intercept-user-system-exit: THROW",
+        "# A killed TaskManager is noticed within seconds (its heartbeat RPCs fail), not after the",
+        "# 50 s default timeout, so a job restarts promptly on a replacement.",
+        "heartbeat.interval: 2000",
+        "heartbeat.timeout: 20000",
         "");
   }
 }

@@ -1,6 +1,7 @@
 package io.fundflow.stack.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.stack.config.PortPlan;
@@ -39,8 +40,7 @@ class ServerConfigFilesTest {
     assertEquals("-1", site.get("hbase.regionserver.info.port"));
     String xml = HBaseSiteConfig.render(ports, data.resolve("hbase"));
     assertTrue(
-        xml.contains(
-            "<property><name>hbase.master.port</name><value>16200</value></property>"));
+        xml.contains("<property><name>hbase.master.port</name><value>16200</value></property>"));
   }
 
   @Test
@@ -57,9 +57,23 @@ class ServerConfigFilesTest {
             "taskmanager.numberOfTaskSlots: 4",
             "jobmanager.memory.process.size: 1024m",
             "taskmanager.memory.process.size: 1536m",
-            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints")) {
+            "execution.checkpointing.savepoint-dir: file:///tmp/ff/data/flink/savepoints",
+            "cluster.intercept-user-system-exit: THROW")) {
       assertTrue(yaml.contains(line + "\n"), "missing: " + line);
     }
+  }
+
+  @Test
+  void flinkLoadsHadoopClassesFromTheJobJarFirst() {
+    String yaml = FlinkClusterConfig.render(ports, data.resolve("flink"), 4, "1024m", "1536m");
+    String line =
+        yaml.lines()
+            .filter(l -> l.startsWith("classloader.parent-first-patterns.default: "))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.contains("\"org.apache.flink.\""), line);
+    assertTrue(line.contains("\"java.\""), line);
+    assertFalse(line.contains("hadoop"), line);
   }
 
   @Test
@@ -77,8 +91,12 @@ class ServerConfigFilesTest {
   void processCommandCarriesItsMarkerBeforeTheMainClass() {
     ServerProcess process =
         new ServerProcess(
-            "db", io.fundflow.stack.config.Service.DB, "org.h2.tools.Server", "h2.jar",
-            List.of("-Xmx256m"), List.of("-tcp"));
+            "db",
+            io.fundflow.stack.config.Service.DB,
+            "org.h2.tools.Server",
+            "h2.jar",
+            List.of("-Xmx256m"),
+            List.of("-tcp"));
     List<String> command = process.command(Path.of("/usr/bin/java"), Path.of("/home/ff"));
     assertEquals(
         List.of(
