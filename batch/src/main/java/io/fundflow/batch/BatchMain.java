@@ -1,14 +1,36 @@
 package io.fundflow.batch;
 
+import io.fundflow.batch.report.BatchRunLog;
+import io.fundflow.batch.report.CorrectionReport;
+import io.fundflow.batch.source.SourceSpec;
+import io.fundflow.common.config.ConfigException;
+import io.fundflow.common.config.Settings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Entry point of the batch module: Spark job that recomputes and corrects one trading day. */
+/**
+ * Entry point of the batch layer. Runs with plain {@code java} (Spark {@code local[*]}) or as the
+ * main class under {@code spark-submit}.
+ *
+ * <pre>
+ *   fundflow-batch correct --date 20261119 --source csv:/data/eod/20261119 --config conf/batch.properties
+ * </pre>
+ *
+ * Exit codes: 0 the run succeeded, 1 the run failed (see its report and BATCH_RUN row), 2 bad
+ * arguments or configuration.
+ */
 @Command(
     name = "fundflow-batch",
     mixinStandardHelpOptions = true,
-    description = "Spark job that recomputes and corrects one trading day.",
-    footer = "%nThis module is a shell until its own issue fills it.")
+    description = "Spark jobs of the batch layer.",
+    subcommands = {BatchMain.CorrectCommand.class})
 public final class BatchMain implements Runnable {
 
   @Override
@@ -18,5 +40,69 @@ public final class BatchMain implements Runnable {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BatchMain()).execute(args));
+  }
+
+  /** {@code correct}: recompute one trading day and correct HBase and ADS. */
+  @Command(
+      name = "correct",
+      mixinStandardHelpOptions = true,
+      description =
+          "Recompute a trading day from the authoritative day-end data and correct the HBase detail"
+              + " and summary rows and the ADS_ADVISORY_DAILY rows of that day.")
+  static final class CorrectCommand implements Callable<Integer> {
+
+    @Option(names = "--date", required = true, paramLabel = "yyyymmdd", description = "Trading day (INIT_DATE).")
+    String date;
+
+    @Option(
+        names = "--source",
+        defaultValue = "jdbc",
+        paramLabel = "jdbc|csv:<folder>",
+        description = "Authoritative data: the database's tables, or a folder of <TABLE>.csv files. Default ${DEFAULT-VALUE}.")
+    String source;
+
+    @Option(names = "--dry-run", description = "Compare and report only: no write to HBase or ADS (BATCH_RUN still records the run).")
+    boolean dryRun;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "BATCH_RUN id; default correct-<date>-<start millis>.")
+    String runId;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "JSON report path; default <batch.report.dir>/<run id>.json.")
+    Path report;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file; FUNDFLOW_* environment variables and -D options override it.")
+    Path config;
+
+    @Option(names = "-D", paramLabel = "key=value", description = "Override one configuration key, e.g. -Dspark.master=local[2].")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      BatchConfig c;
+      CorrectionJob.Request req;
+      try {
+        Settings settings =
+            config == null
+                ? Settings.of(Map.of(), "(no file)", System.getenv(), overrides)
+                : Settings.load(config, System.getenv(), overrides);
+        c = BatchConfig.from(settings);
+        int day = TradeDate.parse(date);
+        String id = runId != null ? runId : "correct-" + day + "-" + Instant.now().toEpochMilli();
+        req =
+            new CorrectionJob.Request(
+                day, SourceSpec.parse(source), dryRun, id,
+                report != null ? report : c.reportDir().resolve(id + ".json"));
+      } catch (ConfigException | IllegalArgumentException e) {
+        System.err.println("fundflow-batch: " + e.getMessage());
+        return 2;
+      }
+      SparkSession spark = SparkSessions.create(c);
+      try {
+        CorrectionReport r = new CorrectionJob(c, System.out).run(spark, req);
+        return BatchRunLog.SUCCEEDED.equals(r.status()) ? 0 : 1;
+      } finally {
+        spark.stop();
+      }
+    }
   }
 }
