@@ -111,7 +111,7 @@ class CorrectionIT {
 
   @Test
   void csvSourceCorrectsEveryRow() throws Exception {
-    DayScenario s = new DayScenario(firstDay - 5, RUN + "C");
+    DayScenario s = new DayScenario(daysBefore(firstDay, 5), RUN + "C");
     preload(s);
     CorrectionReport r = run(s, new SourceSpec(writeCsv(s)), false);
     assertCorrected(s, r);
@@ -119,7 +119,7 @@ class CorrectionIT {
 
   @Test
   void dryRunReportsButChangesNothing() throws Exception {
-    DayScenario s = new DayScenario(firstDay - 10, RUN + "D");
+    DayScenario s = new DayScenario(daysBefore(firstDay, 10), RUN + "D");
     preload(s);
     Map<String, byte[]> before = servedCells(s);
 
@@ -139,7 +139,7 @@ class CorrectionIT {
 
   @Test
   void missingSourceFailsCleanlyAndWritesNothing() throws Exception {
-    DayScenario s = new DayScenario(firstDay - 15, RUN + "M");
+    DayScenario s = new DayScenario(daysBefore(firstDay, 15), RUN + "M");
     preload(s);
     Map<String, byte[]> before = servedCells(s);
 
@@ -359,6 +359,11 @@ class CorrectionIT {
         return rs.getString(1);
       }
     }
+  }
+
+  /** The yyyymmdd date {@code days} calendar days before {@code yyyymmdd}. */
+  private static int daysBefore(int yyyymmdd, int days) {
+    return TradeDate.of(TradeDate.toLocalDate(yyyymmdd).minusDays(days));
   }
 
   /** The earliest day any journal entry, contract or order in the database uses (20000101 if none). */
