@@ -1,6 +1,5 @@
 package io.fundflow.serving.it;
 
-import static io.fundflow.serving.it.ServingFixture.flow;
 import static io.fundflow.serving.it.ServingFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fundflow.common.dwd.Category;
-import io.fundflow.common.dws.CategoryTotal;
-import io.fundflow.common.dws.CustomerDayKey;
-import io.fundflow.common.dws.CustomerDaySummary;
-import io.fundflow.common.model.MoneyType;
 import io.fundflow.stack.StackEndpoints;
 import io.fundflow.stack.junit.LocalStackExtension;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,49 +40,10 @@ class ServingApiIT {
   @BeforeAll
   static void start(StackEndpoints endpoints) throws Exception {
     fx = new ServingFixture(endpoints, dir);
-    a = fx.clientId("A");
-    b = fx.clientId("B");
-    d = fx.clientId("D");
-    fx.writeFlows(
-        List.of(
-            flow(a, 20250314, 105, "2025-03-14T14:00:00", 2042, "-500.00", "9500.00", MoneyType.CNY, 1001),
-            flow(a, 20250314, 104, "2025-03-14T10:30:00.250", 4201, "-5.25", "10000.00", MoneyType.CNY, 1001),
-            flow(a, 20250314, 103, "2025-03-14T09:31:00", 2041, "1234.50", "10005.25", MoneyType.CNY, 1001),
-            flow(a, 20250314, 106, "2025-03-14T11:00:00", 2041, "100.00", "100.00", MoneyType.USD, 1001),
-            flow(a, 20250313, 52, "2025-03-13T13:00:00", 4002, "300.00", "8770.75", MoneyType.CNY, 1001),
-            // Occurred the evening before, booked to the 13th: in the 13th's summary.
-            flow(a, 20250313, 51, "2025-03-12T22:00:00", 4301, "0.75", "8470.75", MoneyType.CNY, 1001),
-            flow(b, 20250314, 7, "2025-03-14T10:00:00", 2041, "10.00", "10.00", MoneyType.CNY, 2002),
-            flow(d, 20250314, 8, "2025-03-14T10:00:00", 2041, "20.00", "20.00", MoneyType.CNY, 1001)));
-    fx.writeSummary(
-        new CustomerDaySummary(
-            new CustomerDayKey(a, 20250313, MoneyType.CNY),
-            new BigDecimal("300.75"),
-            new BigDecimal("0.00"),
-            new BigDecimal("300.75"),
-            2,
-            Map.of(
-                Category.TRADE_SELL, new CategoryTotal(new BigDecimal("300.00"), 1),
-                Category.INTEREST, new CategoryTotal(new BigDecimal("0.75"), 1)),
-            new BigDecimal("8770.75"),
-            LocalDateTime.parse("2025-03-13T13:00:00"),
-            52L));
-    // The stream keeps a summary row per customer-day-currency: the 14th's USD one.
-    fx.writeSummary(
-        new CustomerDaySummary(
-            new CustomerDayKey(a, 20250314, MoneyType.USD),
-            new BigDecimal("100.00"),
-            new BigDecimal("0.00"),
-            new BigDecimal("100.00"),
-            1,
-            Map.of(Category.TRANSFER_IN, new CategoryTotal(new BigDecimal("100.00"), 1)),
-            new BigDecimal("100.00"),
-            LocalDateTime.parse("2025-03-14T11:00:00"),
-            106L));
-    // D's flows say branch 1001, but the day-end CUSTOMER copy (which wins) says 2002.
-    sql(
-        "INSERT INTO CUSTOMER (CLIENT_ID, BRANCH_NO, CLIENT_STATUS, KEY_CLIENT) VALUES (?, 2002, '0', 'N')",
-        d);
+    a = fx.a;
+    b = fx.b;
+    d = fx.d;
+    fx.seed();
     alice = fx.login("alice");
     boss = fx.login("boss");
   }
@@ -104,15 +56,7 @@ class ServingApiIT {
   }
 
   private static void sql(String statement, Object... args) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                fx.endpoints.jdbcUrl(), fx.endpoints.jdbcUser(), fx.endpoints.jdbcPassword());
-        PreparedStatement ps = c.prepareStatement(statement)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
-    }
+    fx.sql(statement, args);
   }
 
   private static List<String> audit(String clientId) throws Exception {

@@ -6,6 +6,8 @@ import io.fundflow.common.config.Settings;
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.Direction;
 import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dws.CategoryTotal;
+import io.fundflow.common.dws.CustomerDayKey;
 import io.fundflow.common.dws.CustomerDaySummary;
 import io.fundflow.common.hbase.CustomerDayRows;
 import io.fundflow.common.hbase.FundFlowRows;
@@ -72,6 +74,71 @@ final class ServingFixture implements AutoCloseable {
             "serving.max-range", "400d");
     server = ServingServer.start(ServingConfig.from(Settings.of(values, "it", Map.of(), Map.of())), Clock.systemUTC());
     hbase = ConnectionFactory.createConnection(new HBaseClientSettings(endpoints.hbase()).toConfiguration());
+  }
+
+  /** The seeded customers: A (branch 1001), B (branch 2002), D (flows 1001, CUSTOMER row 2002). */
+  final String a = clientId("A");
+  final String b = clientId("B");
+  final String d = clientId("D");
+
+  /**
+   * Writes the test customers' rows: A's flows on 2025-03-12..14 in CNY and USD with the
+   * customer-day summaries of the 13th (CNY) and the 14th (USD), one flow each for B and D, and D's
+   * CUSTOMER row.
+   */
+  void seed() throws Exception {
+    writeFlows(
+        List.of(
+            flow(a, 20250314, 105, "2025-03-14T14:00:00", 2042, "-500.00", "9500.00", MoneyType.CNY, 1001),
+            flow(a, 20250314, 104, "2025-03-14T10:30:00.250", 4201, "-5.25", "10000.00", MoneyType.CNY, 1001),
+            flow(a, 20250314, 103, "2025-03-14T09:31:00", 2041, "1234.50", "10005.25", MoneyType.CNY, 1001),
+            flow(a, 20250314, 106, "2025-03-14T11:00:00", 2041, "100.00", "100.00", MoneyType.USD, 1001),
+            flow(a, 20250313, 52, "2025-03-13T13:00:00", 4002, "300.00", "8770.75", MoneyType.CNY, 1001),
+            // Occurred the evening before, booked to the 13th: in the 13th's summary.
+            flow(a, 20250313, 51, "2025-03-12T22:00:00", 4301, "0.75", "8470.75", MoneyType.CNY, 1001),
+            flow(b, 20250314, 7, "2025-03-14T10:00:00", 2041, "10.00", "10.00", MoneyType.CNY, 2002),
+            flow(d, 20250314, 8, "2025-03-14T10:00:00", 2041, "20.00", "20.00", MoneyType.CNY, 1001)));
+    writeSummary(
+        new CustomerDaySummary(
+            new CustomerDayKey(a, 20250313, MoneyType.CNY),
+            new BigDecimal("300.75"),
+            new BigDecimal("0.00"),
+            new BigDecimal("300.75"),
+            2,
+            Map.of(
+                Category.TRADE_SELL, new CategoryTotal(new BigDecimal("300.00"), 1),
+                Category.INTEREST, new CategoryTotal(new BigDecimal("0.75"), 1)),
+            new BigDecimal("8770.75"),
+            LocalDateTime.parse("2025-03-13T13:00:00"),
+            52L));
+    // The stream keeps a summary row per customer-day-currency: the 14th's USD one.
+    writeSummary(
+        new CustomerDaySummary(
+            new CustomerDayKey(a, 20250314, MoneyType.USD),
+            new BigDecimal("100.00"),
+            new BigDecimal("0.00"),
+            new BigDecimal("100.00"),
+            1,
+            Map.of(Category.TRANSFER_IN, new CategoryTotal(new BigDecimal("100.00"), 1)),
+            new BigDecimal("100.00"),
+            LocalDateTime.parse("2025-03-14T11:00:00"),
+            106L));
+    // D's flows say branch 1001, but the day-end CUSTOMER copy (which wins) says 2002.
+    this.sql(
+        "INSERT INTO CUSTOMER (CLIENT_ID, BRANCH_NO, CLIENT_STATUS, KEY_CLIENT) VALUES (?, 2002, '0', 'N')",
+        d);
+  }
+
+  void sql(String statement, Object... args) throws java.sql.SQLException {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                endpoints.jdbcUrl(), endpoints.jdbcUser(), endpoints.jdbcPassword());
+        java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    }
   }
 
   String base() {
