@@ -26,7 +26,11 @@ import picocli.CommandLine.Parameters;
     name = "fundflow-serving",
     mixinStandardHelpOptions = true,
     description = "HTTP API and web page for traders' fund-flow queries.",
-    subcommands = {ServingMain.Serve.class, ServingMain.HashPassword.class, ServingMain.Bench.class})
+    subcommands = {
+      ServingMain.Serve.class,
+      ServingMain.HashPassword.class,
+      ServingMain.Bench.class
+    })
 public final class ServingMain implements Runnable {
 
   @Override
@@ -52,15 +56,19 @@ public final class ServingMain implements Runnable {
   @Command(
       name = "bench",
       description =
-          "Load fund-flow rows through the real codecs into HBase, then measure p50/p99 of one-day and"
-              + " 30-day pages of 100 rows for light and heavy customers with concurrent clients."
-              + " Uses the serve configuration (HBase, database, secrets); the users file is its own.")
+          "Load fund-flow rows through the real codecs into HBase, then measure p50/p99 of one-day"
+              + " and 30-day pages of 100 rows for light and heavy customers with concurrent"
+              + " clients. Uses the serve configuration (HBase, database, secrets); the users file"
+              + " is its own.")
   static final class Bench implements Callable<Integer> {
 
     @Option(names = "--config", description = "properties file with the keys of ServingConfig")
     Path config;
 
-    @Option(names = "--prefix", defaultValue = "BN", description = "client-id prefix of the data set")
+    @Option(
+        names = "--prefix",
+        defaultValue = "BN",
+        description = "client-id prefix of the data set")
     String prefix;
 
     @Option(names = "--customers", defaultValue = "100000")
@@ -87,7 +95,9 @@ public final class ServingMain implements Runnable {
     @Option(names = "--requests", defaultValue = "3200", description = "per scenario")
     int requests;
 
-    @Option(names = "--skip-load", description = "reuse the rows of an earlier run with the same sizes")
+    @Option(
+        names = "--skip-load",
+        description = "reuse the rows of an earlier run with the same sizes")
     boolean skipLoad;
 
     @Parameters(description = "overrides -Dkey=value")
@@ -104,8 +114,16 @@ public final class ServingMain implements Runnable {
       }
       var spec =
           new io.fundflow.serving.bench.ServingBenchmark.Spec(
-              prefix, customers, heavyCustomers, heavyRows, lightRows, days, lastDay, clients,
-              requests, !skipLoad);
+              prefix,
+              customers,
+              heavyCustomers,
+              heavyRows,
+              lightRows,
+              days,
+              lastDay,
+              clients,
+              requests,
+              !skipLoad);
       System.out.printf(
           "data set %s: %,d rows, %,d customers (%d heavy x %,d rows, light %d rows), %d days%n",
           prefix, spec.totalRowsForReport(), customers, heavyCustomers, heavyRows, lightRows, days);
@@ -151,7 +169,9 @@ public final class ServingMain implements Runnable {
   }
 
   /** Prints a bcrypt hash of a password read from standard input, for the users file. */
-  @Command(name = "hash-password", description = "Read a password from stdin, print its bcrypt hash.")
+  @Command(
+      name = "hash-password",
+      description = "Read a password from stdin, print its bcrypt hash.")
   static final class HashPassword implements Callable<Integer> {
 
     @Option(names = "--cost", defaultValue = "12", description = "bcrypt cost, default 12")

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +82,8 @@ public record ServingBenchmark(Spec spec) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern COUNTER =
-      Pattern.compile("(?m)^(fundflow_scan_rows_(?:scanned|returned)_total)(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+      Pattern.compile(
+          "(?m)^(fundflow_scan_rows_(?:scanned|returned)_total)(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
 
   /** Loads (unless told not to), measures, prints a report to {@code out}. */
   public void run(ServingConfig base, Connection hbaseForLoad, PrintStream out) throws Exception {
@@ -95,14 +95,27 @@ public record ServingBenchmark(Spec spec) {
     Files.writeString(users, "bench = " + UserDirectory.hash(password, 4) + " ; *\n");
     ServingConfig config =
         new ServingConfig(
-            "127.0.0.1", 0, base.hbase(), base.dbUrl(), base.dbUser(), base.dbPassword(),
-            Math.max(base.dbPoolSize(), spec.clients()), users, base.jwtSecret(), base.jwtIssuer(),
-            base.tokenTtl(), base.cursorSecret(), base.maxRange());
+            "127.0.0.1",
+            0,
+            base.hbase(),
+            base.dbUrl(),
+            base.dbUser(),
+            base.dbPassword(),
+            Math.max(base.dbPoolSize(), spec.clients()),
+            users,
+            base.jwtSecret(),
+            base.jwtIssuer(),
+            base.tokenTtl(),
+            base.cursorSecret(),
+            base.maxRange());
     try (ServingServer server = ServingServer.start(config, Clock.systemUTC())) {
       String url = "http://127.0.0.1:" + server.port();
-      HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(spec.clients())).build();
+      HttpClient http =
+          HttpClient.newBuilder().executor(Executors.newFixedThreadPool(spec.clients())).build();
       String token = login(http, url, password);
-      out.printf("%-28s %8s %8s %8s %8s %10s%n", "scenario", "p50 ms", "p99 ms", "max ms", "rows/req", "scan ratio");
+      out.printf(
+          "%-28s %8s %8s %8s %8s %10s%n",
+          "scenario", "p50 ms", "p99 ms", "max ms", "rows/req", "scan ratio");
       for (String who : List.of("light", "heavy")) {
         for (int span : new int[] {1, 30}) {
           measure(http, url, token, who, span, out);
@@ -142,14 +155,21 @@ public record ServingBenchmark(Spec spec) {
       m.flush();
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    out.printf("loaded %,d rows for %,d customers in %.1f s (%.0f rows/s)%n", written, spec.customers(), s, written / s);
+    out.printf(
+        "loaded %,d rows for %,d customers in %.1f s (%.0f rows/s)%n",
+        written, spec.customers(), s, written / s);
   }
 
-  /** Row {@code i} of {@code rows} of a customer, spread evenly over the days, within trading hours. */
+  /**
+   * Row {@code i} of {@code rows} of a customer, spread evenly over the days, within trading hours.
+   */
   private FundFlow flow(int customer, int i, int rows, SplittableRandom random) {
     int day = (int) ((long) i * spec.days() / rows);
     LocalDateTime occur =
-        spec.lastDay().minusDays(day).atTime(9, 0).plusNanos(random.nextLong(7L * 3600 * 1_000_000_000L));
+        spec.lastDay()
+            .minusDays(day)
+            .atTime(9, 0)
+            .plusNanos(random.nextLong(7L * 3600 * 1_000_000_000L));
     int initDate = Integer.parseInt(occur.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE));
     int flag = new int[] {2041, 2042, 4001, 4002, 4201}[random.nextInt(5)];
     Category category = Category.ofBusinessFlag(flag);
@@ -160,12 +180,30 @@ public record ServingBenchmark(Spec spec) {
     String id = clientId(customer);
     int branch = 1000 + customer % 50;
     return new FundFlow(
-        initDate, (long) customer * 1_000_000 + i, occur, id, "F" + id, branch, MoneyType.CNY, flag,
-        amount, BigDecimal.valueOf(random.nextLong(0, 1_000_000_000), 2), "MOB", "bench", category,
-        Direction.of(amount), false, branch, 3, Boolean.FALSE, "张*", "Mobile app");
+        initDate,
+        (long) customer * 1_000_000 + i,
+        occur,
+        id,
+        "F" + id,
+        branch,
+        MoneyType.CNY,
+        flag,
+        amount,
+        BigDecimal.valueOf(random.nextLong(0, 1_000_000_000), 2),
+        "MOB",
+        "bench",
+        category,
+        Direction.of(amount),
+        false,
+        branch,
+        3,
+        Boolean.FALSE,
+        "张*",
+        "Mobile app");
   }
 
-  private void measure(HttpClient http, String url, String token, String who, int spanDays, PrintStream out)
+  private void measure(
+      HttpClient http, String url, String token, String who, int spanDays, PrintStream out)
       throws Exception {
     boolean heavy = who.equals("heavy");
     run(http, url, token, heavy, spanDays, 7); // warm-up: JIT, connections, block cache
@@ -179,12 +217,16 @@ public record ServingBenchmark(Spec spec) {
     out.printf(
         "%-28s %8.2f %8.2f %8.2f %8.1f %10.3f%n",
         who + " customer, " + spanDays + "-day page",
-        pct(nanos, 0.50), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6,
-        (double) rows / results.size(), returned == 0 ? Double.NaN : scanned / returned);
+        pct(nanos, 0.50),
+        pct(nanos, 0.99),
+        nanos[nanos.length - 1] / 1e6,
+        (double) rows / results.size(),
+        returned == 0 ? Double.NaN : scanned / returned);
   }
 
   /** {@code requests} page requests from {@code clients} threads; each result is {nanos, rows}. */
-  private List<long[]> run(HttpClient http, String url, String token, boolean heavy, int spanDays, long seed)
+  private List<long[]> run(
+      HttpClient http, String url, String token, boolean heavy, int spanDays, long seed)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(spec.clients());
     try {
@@ -200,13 +242,24 @@ public record ServingBenchmark(Spec spec) {
                     int customer =
                         heavy
                             ? random.nextInt(spec.heavyCustomers())
-                            : spec.heavyCustomers() + random.nextInt(spec.customers() - spec.heavyCustomers());
-                    LocalDate to = spec.lastDay().minusDays(random.nextInt(spec.days() - spanDays + 1)).plusDays(1);
+                            : spec.heavyCustomers()
+                                + random.nextInt(spec.customers() - spec.heavyCustomers());
+                    LocalDate to =
+                        spec.lastDay()
+                            .minusDays(random.nextInt(spec.days() - spanDays + 1))
+                            .plusDays(1);
                     LocalDate from = to.minusDays(spanDays);
                     HttpRequest req =
                         HttpRequest.newBuilder(
-                                URI.create(url + "/api/v1/customers/" + clientId(customer) + "/fund-flows?from="
-                                    + from + "&to=" + to + "&limit=100"))
+                                URI.create(
+                                    url
+                                        + "/api/v1/customers/"
+                                        + clientId(customer)
+                                        + "/fund-flows?from="
+                                        + from
+                                        + "&to="
+                                        + to
+                                        + "&limit=100"))
                             .header("Authorization", "Bearer " + token)
                             .build();
                     long t0 = System.nanoTime();
@@ -234,8 +287,9 @@ public record ServingBenchmark(Spec spec) {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(url + "/api/v1/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"username\":\"bench\",\"password\":\"" + password + "\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"bench\",\"password\":\"" + password + "\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(r.body());
@@ -245,7 +299,9 @@ public record ServingBenchmark(Spec spec) {
   /** {scanned, returned} from the server's Prometheus counters. */
   private static double[] counters(HttpClient http, String url) throws Exception {
     String text =
-        http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+        http.send(
+                HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
             .body();
     double[] v = new double[2];
     Matcher m = COUNTER.matcher(text);

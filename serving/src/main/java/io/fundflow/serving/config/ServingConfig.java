@@ -48,8 +48,19 @@ public record ServingConfig(
   @Override
   public String toString() {
     // The default record toString would print the password and the secrets.
-    return "ServingConfig[http=" + httpHost + ":" + httpPort + ", hbase=" + hbase.properties()
-        + ", db=" + dbUrl + ", users=" + usersFile + ", maxRange=" + maxRange + "]";
+    return "ServingConfig[http="
+        + httpHost
+        + ":"
+        + httpPort
+        + ", hbase="
+        + hbase.properties()
+        + ", db="
+        + dbUrl
+        + ", users="
+        + usersFile
+        + ", maxRange="
+        + maxRange
+        + "]";
   }
 
   /** Reads and validates every key, reporting all problems at once. */

@@ -18,7 +18,8 @@ import java.time.format.DateTimeFormatter;
 public final class FlowFormat {
 
   /** Served date-times: fixed width, milliseconds always shown. */
-  public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+  public static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
 
   /** The CSV header, in the order of {@link #csvLine}. */
   public static final String CSV_HEADER =
@@ -85,8 +86,12 @@ public final class FlowFormat {
     // Quote anything a spreadsheet could misread; a leading =,+,-,@ would be run as a formula.
     boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
     String value = formula ? "'" + s : s;
-    boolean quote = formula || value.contains(",") || value.contains("\"") || value.contains("\n")
-        || value.contains("\r");
+    boolean quote =
+        formula
+            || value.contains(",")
+            || value.contains("\"")
+            || value.contains("\n")
+            || value.contains("\r");
     return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 }

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API, the web page and the operational endpoints, on Javalin. Handlers parse with {@link
  * QueryParameters}, authorise, read through {@link FundFlowStore} and {@link PlatformDatabase}, and
- * audit every query, refused ones included, in {@code AUDIT_QUERY}. A JSON answer is sent only after
- * its audit row is written: when the audit cannot be written the query is refused (503).
+ * audit every query, refused ones included, in {@code AUDIT_QUERY}. A JSON answer is sent only
+ * after its audit row is written: when the audit cannot be written the query is refused (503).
  */
 public final class ServingApp {
 
@@ -113,7 +113,8 @@ public final class ServingApp {
     app.get("/health", this::health);
     app.get(
         "/metrics",
-        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.exception(
         BadParameterException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.parameter()));
     app.exception(
@@ -215,7 +216,8 @@ public final class ServingApp {
           SummaryPlan plan = SummaryPlan.of(q.from(), q.to());
           SummaryTotals totals = new SummaryTotals();
           long days = 0;
-          for (CustomerDaySummary s : store.summaries(q.clientId(), plan.wholeInitDates(), q.moneyType())) {
+          for (CustomerDaySummary s :
+              store.summaries(q.clientId(), plan.wholeInitDates(), q.moneyType())) {
             totals.add(s);
             days++;
           }
@@ -290,11 +292,14 @@ public final class ServingApp {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(
         "Content-Disposition",
-        "attachment; filename=\"fund-flows-" + q.clientId().replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"");
+        "attachment; filename=\"fund-flows-"
+            + q.clientId().replaceAll("[^A-Za-z0-9_-]", "_")
+            + ".csv\"");
     long rows;
     try {
       Writer out =
-          new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+          new BufferedWriter(
+              new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
       out.write(FlowFormat.CSV_HEADER);
       rows =
           store.forEach(
@@ -409,7 +414,9 @@ public final class ServingApp {
     }
   }
 
-  /** Answers a failed request with its status and audits it; the pathParam is kept for the audit. */
+  /**
+   * Answers a failed request with its status and audits it; the pathParam is kept for the audit.
+   */
   private void refuse(Context ctx, Audit a, Exception e) {
     int status;
     String outcome;

@@ -53,7 +53,14 @@ public final class QueryParameters {
     int limit = single(params, "limit").map(QueryParameters::limit).orElse(DEFAULT_LIMIT);
     FlowQuery unpaged =
         new FlowQuery(
-            id, range.from(), range.to(), categories, direction, moneyType, limit, Optional.empty());
+            id,
+            range.from(),
+            range.to(),
+            categories,
+            direction,
+            moneyType,
+            limit,
+            Optional.empty());
     Optional<String> cursor = single(params, "cursor");
     if (cursor.isEmpty()) {
       return unpaged;
@@ -93,8 +100,7 @@ public final class QueryParameters {
       throw new BadParameterException("clientId", "required");
     }
     if (clientId.length() > MAX_CLIENT_ID) {
-      throw new BadParameterException(
-          "clientId", "longer than " + MAX_CLIENT_ID + " characters");
+      throw new BadParameterException("clientId", "longer than " + MAX_CLIENT_ID + " characters");
     }
     for (int i = 0; i < clientId.length(); i++) {
       char c = clientId.charAt(i);
@@ -128,13 +134,13 @@ public final class QueryParameters {
                     new BadParameterException(
                         name, "required, as yyyy-MM-dd or yyyy-MM-ddTHH:mm[:ss[.SSS]]"));
     try {
-      return text.length() == 10
-          ? LocalDate.parse(text).atStartOfDay()
-          : LocalDateTime.parse(text);
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
     } catch (DateTimeParseException e) {
       throw new BadParameterException(
           name,
-          "\"" + shorten(text) + "\" is not a date yyyy-MM-dd or a date-time yyyy-MM-ddTHH:mm[:ss]"
+          "\""
+              + shorten(text)
+              + "\" is not a date yyyy-MM-dd or a date-time yyyy-MM-ddTHH:mm[:ss]"
               + " (Asia/Shanghai)");
     }
   }
@@ -198,7 +204,8 @@ public final class QueryParameters {
     for (String name : params.keySet()) {
       if (!known.contains(name)) {
         throw new BadParameterException(
-            shorten(name), "unknown parameter; expected one of " + known.stream().sorted().toList());
+            shorten(name),
+            "unknown parameter; expected one of " + known.stream().sorted().toList());
       }
     }
   }

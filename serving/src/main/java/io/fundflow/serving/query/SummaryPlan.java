@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * How a summary over [from, to) is computed without reading every detail row: the calendar days
- * wholly inside the range come from the customer-day summaries (one row per trading day, INIT_DATE),
- * the partial days at either end from the detail rows.
+ * wholly inside the range come from the customer-day summaries (one row per trading day,
+ * INIT_DATE), the partial days at either end from the detail rows.
  *
  * <p>The summaries are per trading day (INIT_DATE) while the range is on OCCUR_TIME, and an entry
  * may occur before its trading day (after the close, on a weekend). So that no entry is counted
@@ -22,8 +22,7 @@ import java.util.List;
  * @param wholeDaysTo day after the last whole day (exclusive)
  * @param partials the partial parts, [from, to) intervals read from the details, newest first
  */
-public record SummaryPlan(
-    LocalDate wholeDaysFrom, LocalDate wholeDaysTo, List<Interval> partials) {
+public record SummaryPlan(LocalDate wholeDaysFrom, LocalDate wholeDaysTo, List<Interval> partials) {
 
   /** A half-open interval of OCCUR_TIME. */
   public record Interval(LocalDateTime from, LocalDateTime to) {}

@@ -69,7 +69,8 @@ public final class SummaryTotals {
   /** Per category, in enum order; categories without entries are absent. */
   public Map<Category, CategoryTotal> byCategory() {
     Map<Category, CategoryTotal> out = new EnumMap<>(Category.class);
-    categorySums.forEach((c, sum) -> out.put(c, new CategoryTotal(scaled(sum), categoryCounts.get(c))));
+    categorySums.forEach(
+        (c, sum) -> out.put(c, new CategoryTotal(scaled(sum), categoryCounts.get(c))));
     return out;
   }
 

@@ -47,7 +47,8 @@ public final class FundFlowStore {
 
   private static final byte[] FAMILY = HBaseLayout.FAMILY.getBytes(StandardCharsets.UTF_8);
   private static final byte[] FLOW = FundFlowRows.FLOW_CELL.getBytes(StandardCharsets.UTF_8);
-  private static final byte[] SUMMARY = CustomerDayRows.SUMMARY_CELL.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SUMMARY =
+      CustomerDayRows.SUMMARY_CELL.getBytes(StandardCharsets.UTF_8);
   private static final int EXPORT_CACHING = 1000;
 
   private final Connection connection;
@@ -123,7 +124,13 @@ public final class FundFlowStore {
       throws IOException {
     forEach(
         new FlowQuery(
-            clientId, from, to, java.util.Set.of(), Optional.empty(), Optional.empty(), 1,
+            clientId,
+            from,
+            to,
+            java.util.Set.of(),
+            Optional.empty(),
+            Optional.empty(),
+            1,
             Optional.empty()),
         sink);
   }
@@ -139,7 +146,9 @@ public final class FundFlowStore {
     try (Table table = flowTable();
         ResultScanner scanner = table.getScanner(scan)) {
       Result r = scanner.next();
-      return r == null ? Optional.empty() : Optional.of(FundFlowJson.decode(r.getValue(FAMILY, FLOW)));
+      return r == null
+          ? Optional.empty()
+          : Optional.of(FundFlowJson.decode(r.getValue(FAMILY, FLOW)));
     }
   }
 
@@ -153,7 +162,10 @@ public final class FundFlowStore {
     // the row bloom filters make the absent days (weekends, quiet days) cheap.
     List<Get> gets =
         initDates.stream()
-            .map(d -> new Get(CustomerDayRowKey.encode(clientId, d, moneyType)).addColumn(FAMILY, SUMMARY))
+            .map(
+                d ->
+                    new Get(CustomerDayRowKey.encode(clientId, d, moneyType))
+                        .addColumn(FAMILY, SUMMARY))
             .toList();
     List<CustomerDaySummary> out = new ArrayList<>();
     try (Table table =
@@ -224,7 +236,8 @@ public final class FundFlowStore {
     if (!q.categories().isEmpty()) {
       regex
           .append("\"category\":\"(")
-          .append(q.categories().stream().map(Category::name).sorted().collect(Collectors.joining("|")))
+          .append(
+              q.categories().stream().map(Category::name).sorted().collect(Collectors.joining("|")))
           .append(")\".*");
     }
     q.direction().ifPresent(d -> regex.append("\"direction\":\"").append(d.name()).append("\".*"));

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * The serving process's reads from the platform database: the advisory metrics of a day and a
- * customer's branch from the day-end CUSTOMER copy. The SQL runs on Oracle and on H2 in Oracle mode.
+ * customer's branch from the day-end CUSTOMER copy. The SQL runs on Oracle and on H2 in Oracle
+ * mode.
  */
 public final class PlatformDatabase {
 

@@ -49,7 +49,8 @@ class AuthTest {
   @Test
   void aTokenCarriesTheTraderUntilItExpires() {
     TokenIssuer issuer =
-        new TokenIssuer(SECRET, "fundflow-test", Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
+        new TokenIssuer(
+            SECRET, "fundflow-test", Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
     Trader alice = new Trader("alice", Set.of(1001), false);
     TokenIssuer.Token token = issuer.issue(alice);
     assertEquals(NOW.plus(Duration.ofHours(8)), token.expiresAt());
@@ -57,7 +58,9 @@ class AuthTest {
 
     TokenIssuer later =
         new TokenIssuer(
-            SECRET, "fundflow-test", Duration.ofHours(8),
+            SECRET,
+            "fundflow-test",
+            Duration.ofHours(8),
             Clock.fixed(NOW.plus(Duration.ofHours(9)), ZoneOffset.UTC));
     assertEquals(Optional.empty(), later.verify(token.token()));
   }
@@ -72,7 +75,8 @@ class AuthTest {
         Optional.empty(),
         new TokenIssuer(otherSecret, "fundflow-test", Duration.ofHours(1), clock).verify(token));
     assertEquals(
-        Optional.empty(), new TokenIssuer(SECRET, "other", Duration.ofHours(1), clock).verify(token));
+        Optional.empty(),
+        new TokenIssuer(SECRET, "other", Duration.ofHours(1), clock).verify(token));
     // Widening one's own branches in the payload breaks the signature.
     String[] parts = token.split("\\.");
     String payload =

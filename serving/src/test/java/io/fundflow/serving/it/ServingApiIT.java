@@ -91,13 +91,38 @@ class ServingApiIT {
   }
 
   private static String item(
-      int initDate, long serial, String time, String clientId, int flag, String category,
-      String direction, String amount, String post, String moneyType) {
-    return "{\"initDate\":" + initDate + ",\"serialNo\":" + serial + ",\"occurTime\":\"" + time
-        + "\",\"fundAccount\":\"F" + clientId + "\",\"branchNo\":1001,\"moneyType\":\"" + moneyType
-        + "\",\"businessFlag\":" + flag + ",\"category\":\"" + category + "\",\"direction\":\""
-        + direction + "\",\"amount\":\"" + amount + "\",\"postBalance\":\"" + post
-        + "\",\"channel\":\"MOB\",\"channelName\":\"Mobile app\",\"remark\":\"transfer ref ******\"}";
+      int initDate,
+      long serial,
+      String time,
+      String clientId,
+      int flag,
+      String category,
+      String direction,
+      String amount,
+      String post,
+      String moneyType) {
+    return "{\"initDate\":"
+        + initDate
+        + ",\"serialNo\":"
+        + serial
+        + ",\"occurTime\":\""
+        + time
+        + "\",\"fundAccount\":\"F"
+        + clientId
+        + "\",\"branchNo\":1001,\"moneyType\":\""
+        + moneyType
+        + "\",\"businessFlag\":"
+        + flag
+        + ",\"category\":\""
+        + category
+        + "\",\"direction\":\""
+        + direction
+        + "\",\"amount\":\""
+        + amount
+        + "\",\"postBalance\":\""
+        + post
+        + "\",\"channel\":\"MOB\",\"channelName\":\"Mobile app\",\"remark\":\"transfer ref"
+        + " ******\"}";
   }
 
   @Test
@@ -107,18 +132,43 @@ class ServingApiIT {
     String cursor1 = json(p1).get("nextCursor").textValue();
     assertNotNull(cursor1);
     assertEquals(
-        "{\"clientId\":\"" + a + "\",\"from\":\"2025-03-13T00:00:00.000\",\"to\":\"2025-03-15T00:00:00.000\","
+        "{\"clientId\":\""
+            + a
+            + "\",\"from\":\"2025-03-13T00:00:00.000\",\"to\":\"2025-03-15T00:00:00.000\","
             + "\"items\":["
-            + item(20250314, 105, "2025-03-14T14:00:00.000", a, 2042, "TRANSFER_OUT", "OUT", "-500.00", "9500.00", "CNY")
+            + item(
+                20250314,
+                105,
+                "2025-03-14T14:00:00.000",
+                a,
+                2042,
+                "TRANSFER_OUT",
+                "OUT",
+                "-500.00",
+                "9500.00",
+                "CNY")
             + ","
-            + item(20250314, 106, "2025-03-14T11:00:00.000", a, 2041, "TRANSFER_IN", "IN", "100.00", "100.00", "USD")
-            + "],\"nextCursor\":\"" + cursor1 + "\"}",
+            + item(
+                20250314,
+                106,
+                "2025-03-14T11:00:00.000",
+                a,
+                2041,
+                "TRANSFER_IN",
+                "IN",
+                "100.00",
+                "100.00",
+                "USD")
+            + "],\"nextCursor\":\""
+            + cursor1
+            + "\"}",
         p1.body());
 
     HttpResponse<String> p2 = fx.get(flows(a) + "?" + RANGE + "&limit=2&cursor=" + cursor1, alice);
     assertEquals(200, p2.statusCode(), p2.body());
     assertEquals(List.of(104L, 103L), serials(json(p2)));
-    assertEquals("2025-03-14T10:30:00.250", json(p2).get("items").get(0).get("occurTime").textValue());
+    assertEquals(
+        "2025-03-14T10:30:00.250", json(p2).get("items").get(0).get("occurTime").textValue());
     String cursor2 = json(p2).get("nextCursor").textValue();
 
     HttpResponse<String> p3 = fx.get(flows(a) + "?" + RANGE + "&limit=2&cursor=" + cursor2, alice);
@@ -126,24 +176,33 @@ class ServingApiIT {
     assertTrue(json(p3).get("nextCursor").isNull(), "last page has no cursor");
 
     // A cursor is bound to its query: another customer, range or filter is refused.
-    HttpResponse<String> foreign = fx.get(flows(a) + "?from=2025-03-13&to=2025-03-16&limit=2&cursor=" + cursor1, alice);
+    HttpResponse<String> foreign =
+        fx.get(flows(a) + "?from=2025-03-13&to=2025-03-16&limit=2&cursor=" + cursor1, alice);
     assertEquals(400, foreign.statusCode());
     assertEquals("cursor", json(foreign).get("parameter").textValue());
-    String tampered = cursor1.substring(0, 10) + (cursor1.charAt(10) == 'A' ? 'B' : 'A') + cursor1.substring(11);
-    assertEquals(400, fx.get(flows(a) + "?" + RANGE + "&limit=2&cursor=" + tampered, alice).statusCode());
+    String tampered =
+        cursor1.substring(0, 10) + (cursor1.charAt(10) == 'A' ? 'B' : 'A') + cursor1.substring(11);
+    assertEquals(
+        400, fx.get(flows(a) + "?" + RANGE + "&limit=2&cursor=" + tampered, alice).statusCode());
   }
 
   @Test
   void filtersRunOnTheServerAndPageTogether() throws Exception {
     JsonNode in = json(fx.get(flows(a) + "?" + RANGE + "&direction=IN", alice));
     assertEquals(List.of(106L, 103L, 52L), serials(in));
-    JsonNode cny = json(fx.get(flows(a) + "?" + RANGE + "&direction=IN&moneyType=CNY&category=TRANSFER_IN,FEE", alice));
+    JsonNode cny =
+        json(
+            fx.get(
+                flows(a) + "?" + RANGE + "&direction=IN&moneyType=CNY&category=TRANSFER_IN,FEE",
+                alice));
     assertEquals(List.of(103L), serials(cny));
     JsonNode fees = json(fx.get(flows(a) + "?" + RANGE + "&category=fee&limit=1", alice));
     assertEquals(List.of(104L), serials(fees));
     assertTrue(fees.get("nextCursor").isNull());
-    // Half-open: to = 14:00 excludes the 14:00 entry; an exact millisecond bound includes 10:30.250.
-    JsonNode window = json(fx.get(flows(a) + "?from=2025-03-14T10:30:00.250&to=2025-03-14T14:00", alice));
+    // Half-open: to = 14:00 excludes the 14:00 entry; an exact millisecond bound includes
+    // 10:30.250.
+    JsonNode window =
+        json(fx.get(flows(a) + "?from=2025-03-14T10:30:00.250&to=2025-03-14T14:00", alice));
     assertEquals(List.of(106L, 104L), serials(window));
   }
 
@@ -153,7 +212,9 @@ class ServingApiIT {
         fx.get(flows(a) + "/summary?from=2025-03-13&to=2025-03-14T12:00", alice);
     assertEquals(200, r.statusCode(), r.body());
     assertEquals(
-        "{\"clientId\":\"" + a + "\",\"from\":\"2025-03-13T00:00:00.000\",\"to\":\"2025-03-14T12:00:00.000\","
+        "{\"clientId\":\""
+            + a
+            + "\",\"from\":\"2025-03-13T00:00:00.000\",\"to\":\"2025-03-14T12:00:00.000\","
             + "\"moneyType\":\"CNY\",\"inflow\":\"1535.25\",\"outflow\":\"5.25\",\"net\":\"1530.00\",\"count\":4,"
             + "\"byCategory\":{\"TRANSFER_IN\":{\"amount\":\"1234.50\",\"count\":1},"
             + "\"TRADE_SELL\":{\"amount\":\"300.00\",\"count\":1},"
@@ -172,7 +233,9 @@ class ServingApiIT {
     assertEquals(401, none.statusCode());
     assertTrue(json(none).get("error").textValue().contains("token"));
     assertEquals(401, fx.get(flows(b) + "?" + RANGE, alice + "x").statusCode());
-    assertEquals(401, fx.post("/api/v1/login", "{\"username\":\"alice\",\"password\":\"nope\"}").statusCode());
+    assertEquals(
+        401,
+        fx.post("/api/v1/login", "{\"username\":\"alice\",\"password\":\"nope\"}").statusCode());
     HttpResponse<String> noBody = fx.post("/api/v1/login", "{\"username\":\"alice\"}");
     assertEquals(400, noBody.statusCode());
     assertEquals("password", json(noBody).get("parameter").textValue());
@@ -239,7 +302,8 @@ class ServingApiIT {
     assertEquals(5, lines.length, r.body()); // header + 4 CNY flows in range, limit ignored
     assertTrue(lines[0].startsWith("initDate,serialNo,occurTime"));
     assertEquals(
-        "20250314,105,2025-03-14T14:00:00.000,F" + a
+        "20250314,105,2025-03-14T14:00:00.000,F"
+            + a
             + ",1001,CNY,2042,TRANSFER_OUT,OUT,-500.00,9500.00,MOB,Mobile app,transfer ref ******",
         lines[1]);
   }
@@ -248,10 +312,11 @@ class ServingApiIT {
   void advisoryDailyReadsTheAdsTable() throws Exception {
     String portfolio = "IT" + fx.runId;
     sql(
-        "INSERT INTO ADS_ADVISORY_DAILY (TRADE_DATE, PORTFOLIO_CODE, NEW_SIGNED_CUSTOMERS, APPLIED_CONTRACTS,"
-            + " SIGNED_CONTRACTS, SIGN_RATE, ADDED_CUSTOMERS, ADDED_AMOUNT, REDEEMED_AMOUNT, RETAINED_CUSTOMERS,"
-            + " AUM, UPDATED_AT, SOURCE) VALUES (20240102, ?, 2, 3, 2, 0.6667, 1, 1000.5, 0, 2, 5000.25,"
-            + " TIMESTAMP '2024-01-02 20:00:00', 'BATCH')",
+        "INSERT INTO ADS_ADVISORY_DAILY (TRADE_DATE, PORTFOLIO_CODE, NEW_SIGNED_CUSTOMERS,"
+            + " APPLIED_CONTRACTS, SIGNED_CONTRACTS, SIGN_RATE, ADDED_CUSTOMERS, ADDED_AMOUNT,"
+            + " REDEEMED_AMOUNT, RETAINED_CUSTOMERS, AUM, UPDATED_AT, SOURCE) VALUES (20240102, ?,"
+            + " 2, 3, 2, 0.6667, 1, 1000.5, 0, 2, 5000.25, TIMESTAMP '2024-01-02 20:00:00',"
+            + " 'BATCH')",
         portfolio);
     HttpResponse<String> r = fx.get("/api/v1/advisory/daily?date=20240102", alice);
     assertEquals(200, r.statusCode(), r.body());
@@ -263,7 +328,9 @@ class ServingApiIT {
     }
     assertNotNull(row, r.body());
     assertEquals(
-        "{\"tradeDate\":20240102,\"portfolioCode\":\"" + portfolio + "\",\"newSignedCustomers\":2,"
+        "{\"tradeDate\":20240102,\"portfolioCode\":\""
+            + portfolio
+            + "\",\"newSignedCustomers\":2,"
             + "\"appliedContracts\":3,\"signedContracts\":2,\"signRate\":\"0.6667\",\"addedCustomers\":1,"
             + "\"addedAmount\":\"1000.50\",\"redeemedAmount\":\"0.00\",\"retainedCustomers\":2,"
             + "\"aum\":\"5000.25\",\"updatedAt\":\"2024-01-02T20:00\",\"source\":\"BATCH\"}",
@@ -280,7 +347,8 @@ class ServingApiIT {
     assertEquals("{\"status\":\"UP\",\"database\":\"UP\",\"hbase\":\"UP\"}", health.body());
     String metrics = fx.get("/metrics", null).body();
     assertTrue(
-        metrics.contains("fundflow_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/customers/{clientId}/fund-flows\",status=\"200\"}"),
+        metrics.contains(
+            "fundflow_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/customers/{clientId}/fund-flows\",status=\"200\"}"),
         metrics);
     assertTrue(metrics.contains("fundflow_http_requests_seconds_bucket{"), "latency histogram");
     HttpResponse<String> openapi = fx.get("/openapi.yaml", null);

@@ -50,6 +50,7 @@ final class ServingFixture implements AutoCloseable {
   final ServingServer server;
   final HttpClient http = HttpClient.newHttpClient();
   final Connection hbase;
+
   /** Unique per run: the test stack persists between runs. */
   final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
@@ -72,12 +73,17 @@ final class ServingFixture implements AutoCloseable {
             "serving.jwt.secret", "it-jwt-secret-0123456789abcdef0123456789",
             "serving.cursor.secret", "it-cursor-secret-0123456789abcdef012345",
             "serving.max-range", "400d");
-    server = ServingServer.start(ServingConfig.from(Settings.of(values, "it", Map.of(), Map.of())), Clock.systemUTC());
-    hbase = ConnectionFactory.createConnection(new HBaseClientSettings(endpoints.hbase()).toConfiguration());
+    server =
+        ServingServer.start(
+            ServingConfig.from(Settings.of(values, "it", Map.of(), Map.of())), Clock.systemUTC());
+    hbase =
+        ConnectionFactory.createConnection(
+            new HBaseClientSettings(endpoints.hbase()).toConfiguration());
   }
 
   /** The seeded customers: A (branch 1001), B (branch 2002), D (flows 1001, CUSTOMER row 2002). */
   final String a = clientId("A");
+
   final String b = clientId("B");
   final String d = clientId("D");
 
@@ -89,15 +95,79 @@ final class ServingFixture implements AutoCloseable {
   void seed() throws Exception {
     writeFlows(
         List.of(
-            flow(a, 20250314, 105, "2025-03-14T14:00:00", 2042, "-500.00", "9500.00", MoneyType.CNY, 1001),
-            flow(a, 20250314, 104, "2025-03-14T10:30:00.250", 4201, "-5.25", "10000.00", MoneyType.CNY, 1001),
-            flow(a, 20250314, 103, "2025-03-14T09:31:00", 2041, "1234.50", "10005.25", MoneyType.CNY, 1001),
-            flow(a, 20250314, 106, "2025-03-14T11:00:00", 2041, "100.00", "100.00", MoneyType.USD, 1001),
-            flow(a, 20250313, 52, "2025-03-13T13:00:00", 4002, "300.00", "8770.75", MoneyType.CNY, 1001),
+            flow(
+                a,
+                20250314,
+                105,
+                "2025-03-14T14:00:00",
+                2042,
+                "-500.00",
+                "9500.00",
+                MoneyType.CNY,
+                1001),
+            flow(
+                a,
+                20250314,
+                104,
+                "2025-03-14T10:30:00.250",
+                4201,
+                "-5.25",
+                "10000.00",
+                MoneyType.CNY,
+                1001),
+            flow(
+                a,
+                20250314,
+                103,
+                "2025-03-14T09:31:00",
+                2041,
+                "1234.50",
+                "10005.25",
+                MoneyType.CNY,
+                1001),
+            flow(
+                a,
+                20250314,
+                106,
+                "2025-03-14T11:00:00",
+                2041,
+                "100.00",
+                "100.00",
+                MoneyType.USD,
+                1001),
+            flow(
+                a,
+                20250313,
+                52,
+                "2025-03-13T13:00:00",
+                4002,
+                "300.00",
+                "8770.75",
+                MoneyType.CNY,
+                1001),
             // Occurred the evening before, booked to the 13th: in the 13th's summary.
-            flow(a, 20250313, 51, "2025-03-12T22:00:00", 4301, "0.75", "8470.75", MoneyType.CNY, 1001),
-            flow(b, 20250314, 7, "2025-03-14T10:00:00", 2041, "10.00", "10.00", MoneyType.CNY, 2002),
-            flow(d, 20250314, 8, "2025-03-14T10:00:00", 2041, "20.00", "20.00", MoneyType.CNY, 1001)));
+            flow(
+                a,
+                20250313,
+                51,
+                "2025-03-12T22:00:00",
+                4301,
+                "0.75",
+                "8470.75",
+                MoneyType.CNY,
+                1001),
+            flow(
+                b, 20250314, 7, "2025-03-14T10:00:00", 2041, "10.00", "10.00", MoneyType.CNY, 2002),
+            flow(
+                d,
+                20250314,
+                8,
+                "2025-03-14T10:00:00",
+                2041,
+                "20.00",
+                "20.00",
+                MoneyType.CNY,
+                1001)));
     writeSummary(
         new CustomerDaySummary(
             new CustomerDayKey(a, 20250313, MoneyType.CNY),
@@ -125,7 +195,8 @@ final class ServingFixture implements AutoCloseable {
             106L));
     // D's flows say branch 1001, but the day-end CUSTOMER copy (which wins) says 2002.
     this.sql(
-        "INSERT INTO CUSTOMER (CLIENT_ID, BRANCH_NO, CLIENT_STATUS, KEY_CLIENT) VALUES (?, 2002, '0', 'N')",
+        "INSERT INTO CUSTOMER (CLIENT_ID, BRANCH_NO, CLIENT_STATUS, KEY_CLIENT) VALUES (?, 2002,"
+            + " '0', 'N')",
         d);
   }
 
@@ -151,13 +222,36 @@ final class ServingFixture implements AutoCloseable {
 
   /** A DWD flow as the stream would build it; amount's sign gives the direction. */
   static FundFlow flow(
-      String clientId, int initDate, long serialNo, String occurTime, int flag, String amount,
-      String postBalance, MoneyType moneyType, int branch) {
+      String clientId,
+      int initDate,
+      long serialNo,
+      String occurTime,
+      int flag,
+      String amount,
+      String postBalance,
+      MoneyType moneyType,
+      int branch) {
     BigDecimal a = new BigDecimal(amount);
     return new FundFlow(
-        initDate, serialNo, LocalDateTime.parse(occurTime), clientId, "F" + clientId, branch,
-        moneyType, flag, a, new BigDecimal(postBalance), "MOB", "transfer ref ******",
-        Category.ofBusinessFlag(flag), Direction.of(a), false, branch, 3, Boolean.FALSE, "张*",
+        initDate,
+        serialNo,
+        LocalDateTime.parse(occurTime),
+        clientId,
+        "F" + clientId,
+        branch,
+        moneyType,
+        flag,
+        a,
+        new BigDecimal(postBalance),
+        "MOB",
+        "transfer ref ******",
+        Category.ofBusinessFlag(flag),
+        Direction.of(a),
+        false,
+        branch,
+        3,
+        Boolean.FALSE,
+        "张*",
         "Mobile app");
   }
 

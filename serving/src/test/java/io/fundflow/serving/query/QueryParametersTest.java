@@ -40,8 +40,18 @@ class QueryParametersTest {
         parameters.flows(
             "100200300",
             params(
-                "from", "2025-03-14", "to", "2025-03-14T15:30:00", "category", "fee, TRANSFER_IN",
-                "direction", "out", "moneyType", "HKD", "limit", "1000"));
+                "from",
+                "2025-03-14",
+                "to",
+                "2025-03-14T15:30:00",
+                "category",
+                "fee, TRANSFER_IN",
+                "direction",
+                "out",
+                "moneyType",
+                "HKD",
+                "limit",
+                "1000"));
     assertEquals("100200300", q.clientId());
     assertEquals(LocalDateTime.of(2025, 3, 14, 0, 0), q.from());
     assertEquals(LocalDateTime.of(2025, 3, 14, 15, 30), q.to());
@@ -103,7 +113,8 @@ class QueryParametersTest {
                 () ->
                     parameters.flows(
                         "c1",
-                        params("from", "2025-03-14", "to", "2025-03-15", "limit", "1", "limit", "2")))
+                        params(
+                            "from", "2025-03-14", "to", "2025-03-15", "limit", "1", "limit", "2")))
             .parameter());
     assertEquals(
         "clientId",
@@ -150,7 +161,8 @@ class QueryParametersTest {
     assertEquals(
         "date",
         assertThrows(
-                BadParameterException.class, () -> parameters.advisoryDate(params("date", "20250230")))
+                BadParameterException.class,
+                () -> parameters.advisoryDate(params("date", "20250230")))
             .parameter());
     assertEquals(
         "date",

@@ -20,7 +20,8 @@ class ScanPlanTest {
   @Test
   void withoutACursorThePlannedRangesAreScanned() {
     assertEquals(
-        FundFlowRowKey.scanRanges("c1", FROM, TO), ScanPlan.ranges("c1", FROM, TO, Optional.empty()));
+        FundFlowRowKey.scanRanges("c1", FROM, TO),
+        ScanPlan.ranges("c1", FROM, TO, Optional.empty()));
   }
 
   @Test
@@ -35,7 +36,8 @@ class ScanPlanTest {
     assertArrayEquals(planned.get(1).stopExclusive(), rest.get(0).stopExclusive());
     assertEquals(planned.get(2), rest.get(1));
 
-    // The next row of the same millisecond (a lower serial) is still in range, the cursor's own not.
+    // The next row of the same millisecond (a lower serial) is still in range, the cursor's own
+    // not.
     byte[] sameTimeLowerSerial =
         FundFlowRowKey.encode("c1", LocalDateTime.of(2025, 3, 13, 10, 0), 41, 20250313);
     assertTrue(rest.get(0).contains(sameTimeLowerSerial));
