@@ -1,0 +1,42 @@
+package io.fundflow.serving.http;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * Request counts and latency histograms per route, method and status, scraped by Prometheus as
+ * {@code fundflow_http_requests_seconds_{count,sum,bucket}}; plus rows scanned and returned by the
+ * fund-flow pages, whose ratio shows whether scans stay on their planned ranges.
+ */
+public final class RouteMetrics {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** Records one answered request. */
+  public void record(String route, String method, int status, Duration elapsed) {
+    Timer.builder("fundflow.http.requests")
+        .description("HTTP requests by route, method and status")
+        .tag("route", route)
+        .tag("method", method)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry)
+        .record(elapsed);
+  }
+
+  /** Records the rows one page scanned and returned. */
+  public void recordScan(long rowsScanned, long rowsReturned) {
+    registry.counter("fundflow.scan.rows.scanned").increment(Math.max(rowsScanned, 0));
+    registry.counter("fundflow.scan.rows.returned").increment(rowsReturned);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
