@@ -51,10 +51,11 @@ public final class CustomerDayFunction
     if (acc == null) {
       acc = new CustomerDayAccumulator(delta.key());
     }
-    if (delta.add()) {
-      acc.add(delta.flow());
-    } else {
-      acc.retract(delta.flow());
+    if (delta.retracted() != null) {
+      acc.retract(delta.retracted());
+    }
+    if (delta.added() != null) {
+      acc.add(delta.added());
     }
     summariesOut.inc();
     Long known = version.value();

@@ -52,6 +52,25 @@ class CustomerDayFunctionTest {
   }
 
   @Test
+  void anUpdateOfTheDaysOnlyEntryWritesOneSummaryAndNeverRemovesIt() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), true, 10)));
+      FundFlow before = flow(1, "10.00");
+      FundFlow after = flow(1, "25.00");
+      h.processElement(
+          new StreamRecord<>(
+              new DayDelta(CustomerDayKey.of(after), before, after, new SourcePosition(20, 0))));
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      // A removal at version 20 followed by a put at version 20 would hide the row in HBase.
+      assertEquals(2, out.size(), "one summary per change");
+      assertEquals("25.00", out.get(1).summary().inflow().toPlainString());
+      assertEquals(1, out.get(1).summary().entryCount());
+      assertEquals(20, out.get(1).version());
+    }
+  }
+
+  @Test
   void retractingTheLastEntryRemovesTheSummaryAndClearsState() throws Exception {
     try (var h = harness()) {
       h.open();
