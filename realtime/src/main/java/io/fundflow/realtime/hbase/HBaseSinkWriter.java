@@ -5,6 +5,7 @@ import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.hbase.HBaseMutations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class HBaseSinkWriter implements SinkWriter<RowMutation> {
 
   private final Connection connection;
   private final long writeBufferBytes;
+  private final Duration flushInterval;
   private final HBaseSinkMetrics metrics;
   private final Map<String, BufferedMutator> mutators = new HashMap<>();
   private final AtomicReference<RetriesExhaustedWithDetailsException> failure = new AtomicReference<>();
@@ -43,10 +45,15 @@ final class HBaseSinkWriter implements SinkWriter<RowMutation> {
    */
   private final Map<ByteBuffer, RowMutation.Kind> pendingKinds = new HashMap<>();
 
-  HBaseSinkWriter(HBaseClientSettings settings, long writeBufferBytes, HBaseSinkMetrics metrics)
+  HBaseSinkWriter(
+      HBaseClientSettings settings,
+      long writeBufferBytes,
+      Duration flushInterval,
+      HBaseSinkMetrics metrics)
       throws IOException {
     this.connection = ConnectionFactory.createConnection(settings.toConfiguration());
     this.writeBufferBytes = writeBufferBytes;
+    this.flushInterval = flushInterval;
     this.metrics = metrics;
   }
 
@@ -90,6 +97,11 @@ final class HBaseSinkWriter implements SinkWriter<RowMutation> {
       BufferedMutatorParams params =
           new BufferedMutatorParams(name)
               .writeBufferSize(writeBufferBytes)
+              // The client's own timer sends a buffer older than the interval, so rows become
+              // visible within it even when the stream is too quiet to fill the buffer. Its
+              // failures reach the listener below like any other.
+              .setWriteBufferPeriodicFlushTimeoutMs(flushInterval.toMillis())
+              .setWriteBufferPeriodicFlushTimerTickMs(Math.max(10, flushInterval.toMillis() / 4))
               .listener((e, mutator) -> record(e));
       m = connection.getBufferedMutator(params);
       mutators.put(table, m);
