@@ -47,6 +47,10 @@ public final class HBaseSink implements Sink<RowMutation> {
 
   @Override
   public SinkWriter<RowMutation> createWriter(WriterInitContext context) throws IOException {
-    return new HBaseSinkWriter(settings, writeBufferBytes, flushInterval, new HBaseSinkMetrics(context.metricGroup()));
+    return new HBaseSinkWriter(
+        settings,
+        writeBufferBytes,
+        flushInterval,
+        new HBaseSinkMetrics(context.metricGroup()));
   }
 }
