@@ -32,12 +32,13 @@ final class LatencyProbe {
   /** What the probe saw: latencies (ms) of the sampled rows that became visible, and those that did not. */
   record Result(List<Long> latenciesMillis, int sent, int sampled, int missing, double achievedRate) {
 
+    /**
+     * The latency at quantile {@code p} of every sampled row, the rows never seen counting as
+     * slower than all others; -1 when that quantile falls among them.
+     */
     long percentile(double p) {
-      if (latenciesMillis.isEmpty()) {
-        return -1;
-      }
-      int i = (int) Math.ceil(p * latenciesMillis.size()) - 1;
-      return latenciesMillis.get(Math.max(0, Math.min(i, latenciesMillis.size() - 1)));
+      int i = Math.max(0, (int) Math.ceil(p * sampled) - 1);
+      return i < latenciesMillis.size() ? latenciesMillis.get(i) : -1;
     }
   }
 

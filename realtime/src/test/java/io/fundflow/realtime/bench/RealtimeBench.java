@@ -137,8 +137,10 @@ public final class RealtimeBench implements Callable<Integer> {
               n -> progress.line("baseline: %,d/%,d mutations", n, bare.size()));
       double bareSeconds = bareNanos / 1e9;
 
-      report(config, expected, job, latency, bare.size(), bareSeconds);
-      return job.verified && latency.missing() == 0 ? 0 : 1;
+      report(config, job, latency, bare.size(), bareSeconds);
+      // Exit code 1 only when HBase does not hold what the job should have written; a latency
+      // beyond the goal is a figure to report, not a failure of the run.
+      return job.verified ? 0 : 1;
     }
   }
 
@@ -273,6 +275,10 @@ public final class RealtimeBench implements Callable<Integer> {
     }
   }
 
+  private static String millis(long ms) {
+    return ms < 0 ? "not seen" : ms + " ms";
+  }
+
   /** The task name inside a metric identifier ({@code ...<job>.<task>.<subtask>}). */
   private static String task(String identifier) {
     int job = identifier.indexOf("fundflow-fund-flow.");
@@ -366,7 +372,6 @@ public final class RealtimeBench implements Callable<Integer> {
 
   private void report(
       RealtimeConfig config,
-      ExpectedWrites.Counts expected,
       JobPhase job,
       LatencyProbe.Result latency,
       int bareMutations,
@@ -390,9 +395,9 @@ public final class RealtimeBench implements Callable<Integer> {
     lines.add(String.format("| ratio job / bare | **%.0f%%** (%.0f%% counting the final checkpoint) |",
         100 * jobHanded / bareFlows, 100 * jobFlushed / bareFlows));
     lines.add(String.format("| HBase after the job | %s: %s |", job.verification, job.verified ? "exact" : "MISMATCH"));
-    lines.add(String.format("| latency at %,d flows/s for %d s (achieved %,.0f/s) | source time → visible in HBase, %,d sampled rows: **p50 %d ms, p99 %d ms**, max %d ms, %d never seen |",
-        rate, latencySeconds, latency.achievedRate(), latency.sampled(), latency.percentile(0.5),
-        latency.percentile(0.99), latency.percentile(1.0), latency.missing()));
+    lines.add(String.format("| latency at %,d flows/s for %d s (achieved %,.0f/s) | source time → visible in HBase, %,d sampled rows: **p50 %s, p99 %s**, max %s; %d not visible 30 s after the last send |",
+        rate, latencySeconds, latency.achievedRate(), latency.sampled(), millis(latency.percentile(0.5)),
+        millis(latency.percentile(0.99)), millis(latency.percentile(1.0)), latency.missing()));
     lines.add(String.format("| job's endToEndLatencyMs (source time → detail write built), per subtask | %s |", job.jobHistogram));
     lines.add("");
     lines.add("Busy / back-pressured time per task during the job phase (ms per second, mean of samples):");
