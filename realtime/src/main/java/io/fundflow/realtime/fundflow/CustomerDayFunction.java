@@ -48,17 +48,26 @@ public final class CustomerDayFunction
   public void processElement(DayDelta delta, Context ctx, Collector<CustomerDayUpdate> out)
       throws Exception {
     CustomerDayAccumulator acc = accumulator.value();
+    Long known = version.value();
+    // A known version without an accumulator: the last write removed the row, at version `known`.
+    boolean afterRemoval = acc == null && known != null;
     if (acc == null) {
       acc = new CustomerDayAccumulator(delta.key());
     }
-    if (delta.add()) {
-      acc.add(delta.flow());
-    } else {
-      acc.retract(delta.flow());
+    if (delta.retracted() != null) {
+      acc.retract(delta.retracted());
+    }
+    if (delta.added() != null) {
+      acc.add(delta.added());
     }
     summariesOut.inc();
-    Long known = version.value();
     long v = Math.max(known == null ? 0L : known, CellVersion.stream(delta.position()));
+    if (afterRemoval && v == known) {
+      // An older change of another entry arriving after the day was emptied (entries of one
+      // customer reach this operator through different upstream subtasks). HBase masks a put whose
+      // timestamp equals the removal's, so the summary that brings the row back goes one above.
+      v = known + 1;
+    }
     if (acc.isEmpty()) {
       accumulator.clear();
       version.update(v);

@@ -3,6 +3,7 @@ package io.fundflow.realtime.hbase;
 import io.fundflow.common.hbase.RowMutation;
 import io.fundflow.hbase.HBaseClientSettings;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -22,23 +23,34 @@ public final class HBaseSink implements Sink<RowMutation> {
 
   private final HBaseClientSettings settings;
   private final long writeBufferBytes;
+  private final Duration flushInterval;
 
   /**
    * @param settings how to reach HBase
    * @param writeBufferBytes bytes buffered per table before a write is sent; with the client's cap
    *     on concurrent requests this bounds memory, and a slow HBase blocks {@code write}, which
    *     back-pressures the job
+   * @param flushInterval the longest a buffered write waits before it is sent when the buffer does
+   *     not fill; without it, a quiet stream's writes would wait for the next checkpoint
    */
-  public HBaseSink(HBaseClientSettings settings, long writeBufferBytes) {
+  public HBaseSink(HBaseClientSettings settings, long writeBufferBytes, Duration flushInterval) {
     this.settings = Objects.requireNonNull(settings, "settings");
     if (writeBufferBytes <= 0) {
       throw new IllegalArgumentException("writeBufferBytes must be > 0: " + writeBufferBytes);
     }
     this.writeBufferBytes = writeBufferBytes;
+    if (flushInterval.isNegative() || flushInterval.isZero()) {
+      throw new IllegalArgumentException("flushInterval must be > 0: " + flushInterval);
+    }
+    this.flushInterval = flushInterval;
   }
 
   @Override
   public SinkWriter<RowMutation> createWriter(WriterInitContext context) throws IOException {
-    return new HBaseSinkWriter(settings, writeBufferBytes, new HBaseSinkMetrics(context.metricGroup()));
+    return new HBaseSinkWriter(
+        settings,
+        writeBufferBytes,
+        flushInterval,
+        new HBaseSinkMetrics(context.metricGroup()));
   }
 }

@@ -29,7 +29,8 @@ public final class FundFlowJob {
                 List.of(Topics.ODS_FUND_JOURNAL, Topics.ODS_CUSTOMER, Topics.ODS_CHANNEL)),
             new HBaseSink(
                 HBaseClientSettings.bootstrapServers(config.hbaseBootstrapServers()),
-                config.hbaseWriteBufferBytes()),
+                config.hbaseWriteBufferBytes(),
+                config.hbaseFlushInterval()),
             KafkaEndpoints.sink(config, "fund-flow"));
   }
 

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.checkpoint.dir</td><td>e.g. file:///data/ckpt or hdfs://...; the cluster's default when absent</td></tr>
  *   <tr><td>realtime.state.ttl</td><td>how long per-row state lives, default 14d (covers the longest closure)</td></tr>
  *   <tr><td>realtime.hbase.write-buffer-bytes</td><td>default 4194304</td></tr>
+ *   <tr><td>realtime.hbase.flush-interval</td><td>longest a buffered HBase write waits to be sent when
+ *       the buffer does not fill, default 200ms (bounds how stale the served rows are)</td></tr>
  *   <tr><td>realtime.kafka.group-id</td><td>consumer group prefix, default fundflow-realtime</td></tr>
  *   <tr><td>realtime.kafka.transaction-timeout</td><td>default 10m, at most the broker's transaction.max.timeout.ms</td></tr>
  *   <tr><td>realtime.restart.attempts / realtime.restart.delay</td><td>default 10 / 10s</td></tr>
@@ -40,6 +42,7 @@ public record RealtimeConfig(
     Optional<String> checkpointDir,
     Duration stateTtl,
     long hbaseWriteBufferBytes,
+    Duration hbaseFlushInterval,
     String kafkaGroupId,
     Duration kafkaTransactionTimeout,
     int restartAttempts,
@@ -82,6 +85,7 @@ public record RealtimeConfig(
                 errors.get(() -> s.duration("realtime.state.ttl", Duration.ofDays(14))),
                 errors.getLong(
                     () -> s.longValue("realtime.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
+                errors.get(() -> s.duration("realtime.hbase.flush-interval", Duration.ofMillis(200))),
                 errors.get(() -> s.string("realtime.kafka.group-id", "fundflow-realtime")),
                 errors.get(() -> s.duration("realtime.kafka.transaction-timeout", Duration.ofMinutes(10))),
                 errors.getInt(() -> s.intValue("realtime.restart.attempts", 10, 0, 1000)),

@@ -41,13 +41,56 @@ class CustomerDayFunctionTest {
     try (var h = harness()) {
       h.open();
       h.processElement(new StreamRecord<>(delta(flow(1, "50000.00"), true, 10)));
-      h.processElement(new StreamRecord<>(delta(flow(1, "50000.00"), false, 20)));
-      h.processElement(new StreamRecord<>(delta(flow(1, "5000.00"), true, 20)));
+      // An update within its summary is one delta (DayDelta.of): retract and add at once.
+      h.processElement(
+          new StreamRecord<>(
+              new DayDelta(
+                  CustomerDayKey.of(flow(1, "5000.00")),
+                  flow(1, "50000.00"),
+                  flow(1, "5000.00"),
+                  new SourcePosition(20, 0))));
       List<CustomerDayUpdate> out = h.extractOutputValues();
       CustomerDayUpdate last = out.get(out.size() - 1);
       assertEquals("5000.00", last.summary().inflow().toPlainString());
       assertEquals(1, last.summary().entryCount());
       assertEquals(20, last.version());
+    }
+  }
+
+  @Test
+  void anUpdateOfTheDaysOnlyEntryWritesOneSummaryAndNeverRemovesIt() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), true, 10)));
+      FundFlow before = flow(1, "10.00");
+      FundFlow after = flow(1, "25.00");
+      h.processElement(
+          new StreamRecord<>(
+              new DayDelta(CustomerDayKey.of(after), before, after, new SourcePosition(20, 0))));
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      // A removal at version 20 followed by a put at version 20 would hide the row in HBase.
+      assertEquals(2, out.size(), "one summary per change");
+      assertEquals("25.00", out.get(1).summary().inflow().toPlainString());
+      assertEquals(1, out.get(1).summary().entryCount());
+      assertEquals(20, out.get(1).version());
+    }
+  }
+
+  @Test
+  void anOlderEntryArrivingAfterTheDayWasEmptiedIsWrittenAboveTheRemoval() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(1, "10.00"), false, 30)));
+      // Entry 2 was inserted at 20, but reached the operator after entry 1's delete at 30.
+      h.processElement(new StreamRecord<>(delta(flow(2, "7.00"), true, 20)));
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      assertNull(out.get(1).summary());
+      assertEquals(30, out.get(1).version());
+      assertEquals("7.00", out.get(2).summary().inflow().toPlainString());
+      assertEquals(31, out.get(2).version(), "above the removal's version, which would mask it");
+      h.processElement(new StreamRecord<>(delta(flow(3, "1.00"), true, 40)));
+      assertEquals(40, h.extractOutputValues().get(3).version(), "later changes keep their position");
     }
   }
 

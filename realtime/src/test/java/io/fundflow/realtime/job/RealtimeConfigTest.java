@@ -24,6 +24,18 @@ class RealtimeConfigTest {
     assertEquals(2, c.parallelism());
     assertEquals(Duration.ofDays(14), c.stateTtl());
     assertEquals(StartingOffsets.Kind.COMMITTED, c.startingOffsets().kind());
+    assertEquals(Duration.ofMillis(200), c.hbaseFlushInterval());
+  }
+
+  @Test
+  void theHBaseFlushIntervalIsConfigurable() {
+    RealtimeConfig c =
+        load(
+            Map.of(
+                "kafka.bootstrap.servers", "k:9092",
+                "hbase.bootstrap.servers", "h:16000",
+                "realtime.hbase.flush-interval", "50ms"));
+    assertEquals(Duration.ofMillis(50), c.hbaseFlushInterval());
   }
 
   @Test

@@ -1,0 +1,137 @@
+package io.fundflow.realtime.bench;
+
+import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dwd.FundFlowBuilder;
+import io.fundflow.common.dws.CustomerDayAccumulator;
+import io.fundflow.common.dws.CustomerDayKey;
+import io.fundflow.common.hbase.CellVersion;
+import io.fundflow.common.hbase.CustomerDayRows;
+import io.fundflow.common.hbase.FundFlowRows;
+import io.fundflow.common.hbase.RowMutation;
+import io.fundflow.common.model.Channel;
+import io.fundflow.common.model.Customer;
+import io.fundflow.common.model.FundJournalEntry;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The HBase writes the fund-flow job makes for a workload, built with the same common rules and row
+ * codecs ({@link FundFlowRows}, {@link CustomerDayRows}): per change, the detail put (or delete, and
+ * the delete of a moved row), the manifest entry once, and the customer-day summary after each
+ * change (one write for an update within its summary, as {@code DayDelta} does). The bare-HBase baseline writes exactly these.
+ */
+final class ExpectedWrites {
+
+  private ExpectedWrites() {}
+
+  /** Counts of what a workload makes the job write and leave in HBase. */
+  record Counts(long detailMutations, long summaryMutations, long liveDetailRows, long liveSummaryRows) {
+
+    /** Every detail and summary mutation (the day-bucket manifest entries come on top). */
+    long mutations() {
+      return detailMutations + summaryMutations;
+    }
+  }
+
+  /** The counts, from the change log alone. */
+  static Counts count(BenchWorkload w) {
+    long details = 0;
+    long summaries = 0;
+    Map<String, FundJournalEntry> live = new HashMap<>();
+    for (BenchWorkload.Change c : w.changes()) {
+      switch (c.op()) {
+        case "c" -> {
+          details += 1;
+          summaries += 1;
+          live.put(c.after().primaryKey(), c.after());
+        }
+        case "u" -> {
+          boolean moved = !c.before().occurTime().equals(c.after().occurTime());
+          details += moved ? 2 : 1;
+          // The bench's updates keep the money type: one summary write retracting and adding.
+          summaries += 1;
+          live.put(c.after().primaryKey(), c.after());
+        }
+        default -> {
+          details += 1;
+          summaries += 1;
+          live.remove(c.before().primaryKey());
+        }
+      }
+    }
+    Set<String> days = new HashSet<>();
+    for (FundJournalEntry e : live.values()) {
+      days.add(e.clientId() + "/" + e.initDate() + "/" + e.moneyType());
+    }
+    return new Counts(details, summaries, live.size(), days.size());
+  }
+
+  /** Replays the workload into {@code out}, in the order the job emits the writes of one change. */
+  static void replay(BenchWorkload w, Consumer<RowMutation> out) {
+    Map<String, Customer> customers =
+        w.customers().stream().collect(Collectors.toMap(Customer::clientId, Function.identity()));
+    Map<String, Channel> channels =
+        w.channels().stream().collect(Collectors.toMap(Channel::channelCode, Function.identity()));
+    Map<CustomerDayKey, CustomerDayAccumulator> days = new HashMap<>();
+    Set<Long> manifest = new HashSet<>();
+    for (BenchWorkload.Change c : w.changes()) {
+      long version = CellVersion.stream(c.scn());
+      FundFlow previous = c.before() == null ? null : bare(c.before());
+      FundFlow current =
+          c.after() == null
+              ? null
+              : FundFlowBuilder.build(
+                  c.after(),
+                  Optional.of(customers.get(c.after().clientId())),
+                  Optional.of(channels.get(c.after().channel())));
+      if (previous != null && (current == null || FundFlowRows.rowKeyChanged(previous, current))) {
+        out.accept(FundFlowRows.delete(previous, version));
+      }
+      if (current != null) {
+        out.accept(FundFlowRows.put(current, version));
+        LocalDate occurDay = current.occurTime().toLocalDate();
+        if (manifest.add(((long) current.initDate() << 32) | occurDay.toEpochDay())) {
+          out.accept(FundFlowRows.manifest(current.initDate(), occurDay, version));
+        }
+      }
+      if (previous != null && current != null
+          && CustomerDayKey.of(previous).equals(CustomerDayKey.of(current))) {
+        summary(days, CustomerDayKey.of(current), a -> a.retract(previous).add(current), version, out);
+        continue;
+      }
+      if (previous != null) {
+        summary(days, CustomerDayKey.of(previous), a -> a.retract(previous), version, out);
+      }
+      if (current != null) {
+        summary(days, CustomerDayKey.of(current), a -> a.add(current), version, out);
+      }
+    }
+  }
+
+  private static void summary(
+      Map<CustomerDayKey, CustomerDayAccumulator> days,
+      CustomerDayKey key,
+      Consumer<CustomerDayAccumulator> change,
+      long version,
+      Consumer<RowMutation> out) {
+    CustomerDayAccumulator acc = days.computeIfAbsent(key, CustomerDayAccumulator::new);
+    change.accept(acc);
+    if (acc.isEmpty()) {
+      days.remove(key);
+      out.accept(CustomerDayRows.delete(key, version));
+    } else {
+      out.accept(CustomerDayRows.put(acc.toSummary(), version));
+    }
+  }
+
+  private static FundFlow bare(FundJournalEntry entry) {
+    return FundFlowBuilder.build(entry, Optional.empty(), Optional.empty());
+  }
+}
