@@ -92,7 +92,7 @@ public record SchedulerConfig(
               errors.getInt(() -> s.intValue("realtime.parallelism", 2, 1, 1024)),
               forwarded,
               errors.get(() -> s.string("realtime.kafka.group-id", "fundflow-realtime")),
-              errors.get(() -> s.uri("scheduler.savepoint.dir").toString()),
+              errors.get(() -> savepointDir(s)),
               window,
               errors.get(() -> s.has("scheduler.calendar.dir")
                   ? Optional.of(s.path("scheduler.calendar.dir")) : Optional.<Path>empty()),
@@ -144,6 +144,16 @@ public record SchedulerConfig(
   /** The consumer group of {@code job}. */
   public String groupId(StreamJob job) {
     return kafkaGroupPrefix + job.groupSuffix();
+  }
+
+  private static String savepointDir(Settings s) {
+    String dir = s.string("scheduler.savepoint.dir");
+    if (!dir.matches("[a-zA-Z][a-zA-Z0-9+.-]*:/.+")) {
+      throw new io.fundflow.common.config.ConfigException(
+          "scheduler.savepoint.dir = \"" + dir + "\" is invalid: expected a file system URI Flink"
+              + " can write, e.g. file:///data/savepoints or hdfs:///fundflow/savepoints");
+    }
+    return dir;
   }
 
   private static String joined(List<HostPort> hostPorts) {
