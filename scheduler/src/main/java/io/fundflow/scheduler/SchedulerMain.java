@@ -1,14 +1,41 @@
 package io.fundflow.scheduler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fundflow.common.config.Settings;
+import io.fundflow.scheduler.plan.StreamJob;
+import io.fundflow.scheduler.quartz.QuartzScheduling;
+import io.fundflow.scheduler.service.OperatorApi;
+import io.fundflow.scheduler.service.SchedulerConfig;
+import io.fundflow.scheduler.service.SchedulerRuntime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.quartz.Scheduler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Entry point of the scheduler module: Quartz service that drives the stream jobs and the nightly correction. */
+/** Entry point of the scheduler: the Quartz service ({@code run}) and the operators' commands. */
 @Command(
     name = "fundflow-scheduler",
     mixinStandardHelpOptions = true,
     description = "Quartz service that drives the stream jobs and the nightly correction.",
-    footer = "%nThis module is a shell until its own issue fills it.")
+    subcommands = {
+      SchedulerMain.Run.class,
+      SchedulerMain.Status.class,
+      SchedulerMain.Start.class,
+      SchedulerMain.Stop.class,
+      SchedulerMain.Correct.class,
+      SchedulerMain.Skip.class
+    },
+    footer = "%nConfiguration keys: docs/scheduler.md.")
 public final class SchedulerMain implements Runnable {
 
   @Override
@@ -18,5 +45,127 @@ public final class SchedulerMain implements Runnable {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SchedulerMain()).execute(args));
+  }
+
+  /** Options every command shares. */
+  static class Common {
+    @Option(names = "--config", description = "properties file")
+    Path config;
+
+    @Parameters(description = "-Dkey=value overrides", arity = "0..*")
+    List<String> overrides = new ArrayList<>();
+
+    SchedulerConfig config(List<String> extra) {
+      List<String> all = new ArrayList<>(overrides);
+      all.removeAll(extra);
+      Map<String, String> o = Settings.overridesFromArguments(all);
+      Settings s =
+          config == null
+              ? Settings.of(Map.of(), "(no file)", System.getenv(), o)
+              : Settings.load(config, System.getenv(), o);
+      return SchedulerConfig.from(s);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the clustered Quartz service and the REST endpoints.")
+  static final class Run extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      SchedulerConfig cfg = config(List.of());
+      try (SchedulerRuntime rt = new SchedulerRuntime(cfg, Clock.systemUTC())) {
+        Scheduler q =
+            QuartzScheduling.create(
+                QuartzScheduling.properties(
+                    "fundflow-scheduler", cfg.instanceId(), cfg.dbUrl(), cfg.dbUser(),
+                    cfg.dbPassword(), cfg.quartzDelegate(), cfg.clusterCheckinMs()),
+                rt.service());
+        QuartzScheduling.install(q, cfg, rt.service());
+        q.start();
+        CountDownLatch done = new CountDownLatch(1);
+        try (OperatorApi api =
+            cfg.httpPort() == 0
+                ? null
+                : new OperatorApi(cfg.httpPort(), rt.service(), () -> QuartzScheduling.nextFireTimes(q))) {
+          Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
+          System.out.println("scheduler running" + (api == null ? "" : " on port " + api.port()));
+          done.await();
+        } finally {
+          q.shutdown(true);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Print each job's desired and actual state, restore point, last correction.")
+  static final class Status extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
+        System.out.println(
+            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rt.service().status(Map.of())));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "start", mixinStandardHelpOptions = true, description = "Lift a manual stop and start the job (inside the window).")
+  static final class Start extends Common implements Callable<Integer> {
+    @Option(names = "--job", required = true, description = "fund-flow or advisory")
+    String job;
+
+    @Override
+    public Integer call() {
+      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
+        rt.service().manualStart(StreamJob.of(job)).forEach(System.out::println);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the job with a savepoint for the rest of today's session.")
+  static final class Stop extends Common implements Callable<Integer> {
+    @Option(names = "--job", required = true, description = "fund-flow or advisory")
+    String job;
+
+    @Override
+    public Integer call() {
+      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
+        System.out.println(rt.service().manualStop(StreamJob.of(job)));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "correct", mixinStandardHelpOptions = true, description = "Run the correction of a day now (retry once, alert on failure).")
+  static final class Correct extends Common implements Callable<Integer> {
+    @Option(names = "--date", required = true, description = "yyyymmdd")
+    String date;
+
+    @Override
+    public Integer call() {
+      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
+        return rt.service().correct(LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE)) ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "skip", mixinStandardHelpOptions = true, description = "Take a trading day out: no stream job, no correction.")
+  static final class Skip extends Common implements Callable<Integer> {
+    @Option(names = "--date", required = true, description = "yyyymmdd")
+    String date;
+
+    @Option(names = "--reason", defaultValue = "CLI")
+    String reason;
+
+    @Override
+    public Integer call() {
+      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
+        System.out.println(rt.service().skip(LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE), reason));
+      }
+      return 0;
+    }
   }
 }
