@@ -68,7 +68,10 @@ public final class ChangeLogDecoder {
     this.goldenGate = new GoldenGateDecoder(tables, assembler, goldenGateOpTimeZone);
     this.streaming =
         new StreamingEnvelopeReader(
-            reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), debezium, goldenGate);
+            reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS),
+            debezium,
+            goldenGate,
+            tables);
   }
 
   /**
