@@ -55,26 +55,30 @@ final class DebeziumDecoder {
   }
 
   /**
-   * The header of the event (table, op, position, source time), or the rejection that stops it;
-   * the row images are not looked at.
+   * The header of the event (table, op, position, source time), or the rejection that stops it; the
+   * row images are not looked at.
    */
   HeaderOrRejection header(String topic, JsonNode payload) {
     JsonNode opNode = payload.get("op");
     if (opNode == null || !opNode.isTextual()) {
-      return HeaderOrRejection.rejected(Rejections.of(
-          RejectReason.WRONG_TYPE,
-          "Debezium op is not text: " + (opNode == null ? "absent" : RowReader.shown(opNode))));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.WRONG_TYPE,
+              "Debezium op is not text: " + (opNode == null ? "absent" : RowReader.shown(opNode))));
     }
     ChangeOp op = op(opNode.textValue());
     if (op == null) {
-      return HeaderOrRejection.rejected(Rejections.of(
-          RejectReason.UNSUPPORTED_OP,
-          "Debezium op " + RowReader.shown(opNode) + " is not applied (only c, u, d, r)"));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.UNSUPPORTED_OP,
+              "Debezium op " + RowReader.shown(opNode) + " is not applied (only c, u, d, r)"));
     }
     JsonNode source = payload.get("source");
     if (source != null && !source.isObject() && !source.isNull()) {
-      return HeaderOrRejection.rejected(Rejections.of(
-          RejectReason.WRONG_TYPE, "Debezium source is not an object: " + RowReader.shown(source)));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.WRONG_TYPE,
+              "Debezium source is not an object: " + RowReader.shown(source)));
     }
     boolean hasSource = source != null && source.isObject();
 
@@ -83,16 +87,20 @@ final class DebeziumDecoder {
     if (tableNode != null && !tableNode.isNull()) {
       table = tableNode.isTextual() ? tables.byName(tableNode.textValue()) : null;
       if (table == null) {
-        return HeaderOrRejection.rejected(Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "Debezium source.table " + RowReader.shown(tableNode) + " is not a known table"));
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "Debezium source.table " + RowReader.shown(tableNode) + " is not a known table"));
       }
     } else {
       table = tables.byTopic(topic);
       if (table == null) {
-        return HeaderOrRejection.rejected(Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "Debezium event names no source.table and topic " + topic + " is not an ODS topic"));
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "Debezium event names no source.table and topic "
+                    + topic
+                    + " is not an ODS topic"));
       }
     }
 
@@ -103,22 +111,24 @@ final class DebeziumDecoder {
         if (node != null && !node.isNull()) {
           position = NumberText.position(node);
           if (position < 0) {
-            return HeaderOrRejection.rejected(Rejections.of(
-                RejectReason.MISSING_POSITION,
-                "Debezium source."
-                    + field
-                    + " "
-                    + RowReader.shown(node)
-                    + " is not a non-negative integer"));
+            return HeaderOrRejection.rejected(
+                Rejections.of(
+                    RejectReason.MISSING_POSITION,
+                    "Debezium source."
+                        + field
+                        + " "
+                        + RowReader.shown(node)
+                        + " is not a non-negative integer"));
           }
           break;
         }
       }
     }
     if (position < 0) {
-      return HeaderOrRejection.rejected(Rejections.of(
-          RejectReason.MISSING_POSITION,
-          "Debezium event of " + table + " has no source.scn (nor commit_scn, lsn, pos)"));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.MISSING_POSITION,
+              "Debezium event of " + table + " has no source.scn (nor commit_scn, lsn, pos)"));
     }
 
     long sourceTime = 0;
@@ -126,9 +136,10 @@ final class DebeziumDecoder {
     if (tsNode != null && !tsNode.isNull()) {
       sourceTime = NumberText.position(tsNode);
       if (sourceTime < 0) {
-        return HeaderOrRejection.rejected(Rejections.of(
-            RejectReason.WRONG_TYPE,
-            "Debezium source.ts_ms " + RowReader.shown(tsNode) + " is not epoch millis"));
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.WRONG_TYPE,
+                "Debezium source.ts_ms " + RowReader.shown(tsNode) + " is not epoch millis"));
       }
     }
 

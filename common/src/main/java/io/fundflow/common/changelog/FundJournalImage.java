@@ -25,21 +25,37 @@ final class FundJournalImage {
   private static final long NUMBER_12 = 999_999_999_999L;
   private static final long NUMBER_6 = 999_999L;
 
-  private static final int INIT_DATE = 1;
-  private static final int SERIAL_NO = 1 << 1;
-  private static final int OCCUR_TIME = 1 << 2;
-  private static final int CLIENT_ID = 1 << 3;
-  private static final int FUND_ACCOUNT = 1 << 4;
-  private static final int BRANCH_NO = 1 << 5;
-  private static final int MONEY_TYPE = 1 << 6;
-  private static final int BUSINESS_FLAG = 1 << 7;
-  private static final int OCCUR_BALANCE = 1 << 8;
-  private static final int POST_BALANCE = 1 << 9;
-  private static final int CHANNEL = 1 << 10;
-  private static final int REMARK = 1 << 11;
+  /** The columns, by index: the bit of column i in {@link #seen} is {@code 1 << i}. */
+  private static final String[] COLUMNS = {
+    "INIT_DATE",
+    "SERIAL_NO",
+    "OCCUR_TIME",
+    "CLIENT_ID",
+    "FUND_ACCOUNT",
+    "BRANCH_NO",
+    "MONEY_TYPE",
+    "BUSINESS_FLAG",
+    "OCCUR_BALANCE",
+    "POST_BALANCE",
+    "CHANNEL",
+    "REMARK"
+  };
+
+  private static final int INIT_DATE = 0;
+  private static final int SERIAL_NO = 1;
+  private static final int OCCUR_TIME = 2;
+  private static final int CLIENT_ID = 3;
+  private static final int FUND_ACCOUNT = 4;
+  private static final int BRANCH_NO = 5;
+  private static final int MONEY_TYPE = 6;
+  private static final int BUSINESS_FLAG = 7;
+  private static final int OCCUR_BALANCE = 8;
+  private static final int POST_BALANCE = 9;
+  private static final int CHANNEL = 10;
+  private static final int REMARK = 11;
 
   /** Every column but CHANNEL and REMARK is a key or required. */
-  private static final int NEEDED = (1 << 10) - 1;
+  private static final int NEEDED = (1 << CHANNEL) - 1;
 
   /** A money column as read: the decimal it reads as, and the base64 bytes it may stand for. */
   private static final class MoneyCell {
@@ -77,7 +93,47 @@ final class FundJournalImage {
   private String channel;
   private String remark;
 
-  private FundJournalImage() {}
+  /** An image with no column read yet; fill it with the value methods. */
+  FundJournalImage() {}
+
+  /** The index of a FUND_JOURNAL column, or -1. */
+  static int columnOf(String name) {
+    return switch (name) {
+      case "INIT_DATE" -> INIT_DATE;
+      case "SERIAL_NO" -> SERIAL_NO;
+      case "OCCUR_TIME" -> OCCUR_TIME;
+      case "CLIENT_ID" -> CLIENT_ID;
+      case "FUND_ACCOUNT" -> FUND_ACCOUNT;
+      case "BRANCH_NO" -> BRANCH_NO;
+      case "MONEY_TYPE" -> MONEY_TYPE;
+      case "BUSINESS_FLAG" -> BUSINESS_FLAG;
+      case "OCCUR_BALANCE" -> OCCUR_BALANCE;
+      case "POST_BALANCE" -> POST_BALANCE;
+      case "CHANNEL" -> CHANNEL;
+      case "REMARK" -> REMARK;
+      default -> -1;
+    };
+  }
+
+  /** The index of the column named by ASCII bytes {@code b[off, off + len)}, or -1. */
+  static int columnOf(byte[] b, int off, int len) {
+    for (int column = 0; column < COLUMNS.length; column++) {
+      String name = COLUMNS[column];
+      if (name.length() == len && b[off] == name.charAt(0) && sameBytes(name, b, off, len)) {
+        return column;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean sameBytes(String s, byte[] b, int off, int len) {
+    for (int i = 1; i < len; i++) {
+      if (b[off + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Reads the image whose {@code START_OBJECT} is the parser's current token, up to its {@code
@@ -86,7 +142,31 @@ final class FundJournalImage {
    */
   static FundJournalImage read(JsonParser p) throws IOException {
     FundJournalImage image = new FundJournalImage();
-    return image.readColumns(p) ? image : null;
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      int column = columnOf(name);
+      if (column < 0 || !image.token(column, p, p.nextToken())) {
+        return null;
+      }
+    }
+    return p.currentToken() == JsonToken.END_OBJECT ? image : null;
+  }
+
+  private boolean token(int column, JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case VALUE_STRING:
+        return text(column, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      case VALUE_NULL:
+        return nullValue(column);
+      case VALUE_NUMBER_INT:
+        JsonParser.NumberType type = p.getNumberType();
+        return (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG)
+            && integer(column, p.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        return decimalNumber(column, p.getDecimalValue());
+      default:
+        return false;
+    }
   }
 
   /**
@@ -117,159 +197,158 @@ final class FundJournalImage {
         remark);
   }
 
-  private boolean readColumns(JsonParser p) throws IOException {
-    String name;
-    while ((name = p.nextFieldName()) != null) {
-      JsonToken t = p.nextToken();
-      boolean read =
-          switch (name) {
-            case "INIT_DATE" -> first(INIT_DATE) && readInitDate(p, t);
-            case "SERIAL_NO" -> first(SERIAL_NO) && readSerialNo(p, t);
-            case "OCCUR_TIME" -> first(OCCUR_TIME) && readOccurTime(p, t);
-            case "CLIENT_ID" -> first(CLIENT_ID) && (clientId = code(p, t)) != null;
-            case "FUND_ACCOUNT" -> first(FUND_ACCOUNT) && (fundAccount = code(p, t)) != null;
-            case "BRANCH_NO" -> first(BRANCH_NO) && readBranchNo(p, t);
-            case "MONEY_TYPE" -> first(MONEY_TYPE) && (moneyType = moneyType(p, t)) != null;
-            case "BUSINESS_FLAG" -> first(BUSINESS_FLAG) && readBusinessFlag(p, t);
-            case "OCCUR_BALANCE" -> first(OCCUR_BALANCE) && readMoney(p, t, occurBalance);
-            case "POST_BALANCE" -> first(POST_BALANCE) && readMoney(p, t, postBalance);
-            case "CHANNEL" -> first(CHANNEL) && readChannel(p, t);
-            case "REMARK" -> first(REMARK) && readRemark(p, t);
-            default -> false;
-          };
-      if (!read) {
-        return false;
+  /**
+   * What {@link ChangeEventAssembler#assemble} decodes from these images, or null where it might
+   * say otherwise (a partial before image of an update, which it drops, is left to it too).
+   */
+  static DecodeResult.Decoded change(
+      ChangeEventAssembler.Header header,
+      FundJournalImage beforeImage,
+      DecimalScales beforeScales,
+      FundJournalImage afterImage,
+      DecimalScales afterScales) {
+    ChangeOp op = header.op();
+    if (header.table() != SourceTable.FUND_JOURNAL
+        || (op.upserts() && afterImage == null)
+        || (op == ChangeOp.DELETE && beforeImage == null)) {
+      return null;
+    }
+    FundJournalEntry after = null;
+    if (op.upserts()) {
+      after = afterImage.toEntry(afterScales);
+      if (after == null) {
+        return null;
       }
     }
-    return p.currentToken() == JsonToken.END_OBJECT;
+    FundJournalEntry before = null;
+    if (beforeImage != null && (op == ChangeOp.UPDATE || op == ChangeOp.DELETE)) {
+      before = beforeImage.toEntry(beforeScales);
+      if (before == null) {
+        return null;
+      }
+    }
+    return new DecodeResult.Decoded(
+        new ChangeEvent(
+            header.table(), op, before, after, header.position(), header.sourceTimeMillis()));
   }
 
   /** Marks a column as read; false when it was already (the last one would win: too rare here). */
   private boolean first(int column) {
-    if ((seen & column) != 0) {
+    int bit = 1 << column;
+    if ((seen & bit) != 0) {
       return false;
     }
-    seen |= column;
+    seen |= bit;
     return true;
   }
 
-  private boolean readInitDate(JsonParser p, JsonToken t) throws IOException {
-    long n = integer(p, t, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    if (n == NumberText.NOT_A_LONG || !RowReader.isRealDate(n)) {
+  /** A JSON null in {@code column}; false when the column may not be null. */
+  boolean nullValue(int column) {
+    return first(column) && (column == CHANNEL || column == REMARK);
+  }
+
+  /** An integral JSON number that fits a long in {@code column}; false when refused. */
+  boolean integer(int column, long n) {
+    return first(column) && setInteger(column, n);
+  }
+
+  private boolean setInteger(int column, long n) {
+    switch (column) {
+      case INIT_DATE:
+        initDate = (int) n;
+        return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE && RowReader.isRealDate(n);
+      case SERIAL_NO:
+        serialNo = n;
+        return n >= -NUMBER_12 && n <= NUMBER_12;
+      case BRANCH_NO:
+        branchNo = (int) n;
+        return n >= -NUMBER_6 && n <= NUMBER_6;
+      case BUSINESS_FLAG:
+        businessFlag = (int) n;
+        return n >= -NUMBER_6 && n <= NUMBER_6;
+      case OCCUR_TIME:
+        occurTime = RowReader.fromEpoch(n);
+        return true;
+      case OCCUR_BALANCE:
+        return (occurBalance.decimal = MoneyText.exact(BigDecimal.valueOf(n))) != null;
+      case POST_BALANCE:
+        return (postBalance.decimal = MoneyText.exact(BigDecimal.valueOf(n))) != null;
+      default:
+        return false;
+    }
+  }
+
+  /** A JSON number with a fraction or exponent in {@code column}; false when refused. */
+  boolean decimalNumber(int column, BigDecimal d) {
+    if (!first(column)) {
       return false;
     }
-    initDate = (int) n;
-    return true;
+    MoneyCell cell =
+        column == OCCUR_BALANCE ? occurBalance : column == POST_BALANCE ? postBalance : null;
+    return cell != null && (cell.decimal = MoneyText.exact(d)) != null;
   }
 
-  private boolean readSerialNo(JsonParser p, JsonToken t) throws IOException {
-    serialNo = integer(p, t, -NUMBER_12, NUMBER_12);
-    return serialNo != NumberText.NOT_A_LONG;
-  }
-
-  private boolean readBranchNo(JsonParser p, JsonToken t) throws IOException {
-    long n = integer(p, t, -NUMBER_6, NUMBER_6);
-    branchNo = (int) n;
-    return n != NumberText.NOT_A_LONG;
-  }
-
-  private boolean readBusinessFlag(JsonParser p, JsonToken t) throws IOException {
-    long n = integer(p, t, -NUMBER_6, NUMBER_6);
-    businessFlag = (int) n;
-    return n != NumberText.NOT_A_LONG;
-  }
-
-  /**
-   * An integral JSON number or digit text within [min, max], else {@link NumberText#NOT_A_LONG}.
-   */
-  private static long integer(JsonParser p, JsonToken t, long min, long max) throws IOException {
-    long n;
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      JsonParser.NumberType type = p.getNumberType();
-      if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-        return NumberText.NOT_A_LONG;
-      }
-      n = p.getLongValue();
-    } else if (t == JsonToken.VALUE_STRING) {
-      char[] c = p.getTextCharacters();
-      int from = trimStart(c, p.getTextOffset(), p.getTextLength());
-      int to = trimEnd(c, from, p.getTextOffset() + p.getTextLength());
-      n = NumberText.parseLong(c, from, to - from);
-    } else {
-      return NumberText.NOT_A_LONG;
-    }
-    return n < min || n > max ? NumberText.NOT_A_LONG : n;
-  }
-
-  /** Epoch millis/micros/nanos as a number or digit text, or local-time text. */
-  private boolean readOccurTime(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      JsonParser.NumberType type = p.getNumberType();
-      if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-        return false;
-      }
-      occurTime = RowReader.fromEpoch(p.getLongValue());
-      return true;
-    }
-    if (t != JsonToken.VALUE_STRING) {
+  /** A JSON string {@code c[off, off + len)} in {@code column}; false when refused. */
+  boolean text(int column, char[] c, int off, int len) {
+    if (!first(column)) {
       return false;
     }
-    char[] c = p.getTextCharacters();
-    int from = trimStart(c, p.getTextOffset(), p.getTextLength());
-    int to = trimEnd(c, from, p.getTextOffset() + p.getTextLength());
-    long epoch = NumberText.parseLong(c, from, to - from);
-    occurTime =
-        epoch != NumberText.NOT_A_LONG
-            ? RowReader.fromEpoch(epoch)
-            : LocalTimestampText.parse(c, from, to - from);
-    return occurTime != null;
-  }
-
-  private static boolean readMoney(JsonParser p, JsonToken t, MoneyCell cell) throws IOException {
-    if (t == JsonToken.VALUE_STRING) {
-      char[] c = p.getTextCharacters();
-      int from = trimStart(c, p.getTextOffset(), p.getTextLength());
-      int len = trimEnd(c, from, p.getTextOffset() + p.getTextLength()) - from;
-      if (NumberText.isBase64(c, from, len)) {
-        cell.base64 = true;
-        if (MoneyText.base64Bytes(c, from, len) > 0) {
-          cell.unscaledRead = true;
-          cell.unscaled = MoneyText.base64Unscaled(c, from, len);
-        }
-      }
-      if (NumberText.isDecimal(c, from, len)) {
-        cell.decimal = MoneyText.decimal(c, from, len);
-      }
-      return cell.base64 || cell.decimal != null;
-    }
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      JsonParser.NumberType type = p.getNumberType();
-      if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+    int from = trimStart(c, off, len);
+    int to = trimEnd(c, from, off + len);
+    switch (column) {
+      case INIT_DATE:
+      case SERIAL_NO:
+      case BRANCH_NO:
+      case BUSINESS_FLAG:
+        long n = NumberText.parseLong(c, from, to - from);
+        return n != NumberText.NOT_A_LONG && setInteger(column, n);
+      case OCCUR_TIME:
+        long epoch = NumberText.parseLong(c, from, to - from);
+        occurTime =
+            epoch != NumberText.NOT_A_LONG
+                ? RowReader.fromEpoch(epoch)
+                : LocalTimestampText.parse(c, from, to - from);
+        return occurTime != null;
+      case CLIENT_ID:
+        clientId = from < to ? new String(c, from, to - from) : null;
+        return clientId != null;
+      case FUND_ACCOUNT:
+        fundAccount = from < to ? new String(c, from, to - from) : null;
+        return fundAccount != null;
+      case MONEY_TYPE:
+        moneyType = moneyType(c, from, to - from);
+        return moneyType != null;
+      case OCCUR_BALANCE:
+        return moneyText(occurBalance, c, from, to - from);
+      case POST_BALANCE:
+        return moneyText(postBalance, c, from, to - from);
+      case CHANNEL:
+        channel = from < to ? new String(c, from, to - from) : null;
+        return true;
+      case REMARK:
+        // Free text keeps its spaces; only an empty one reads as null.
+        remark = len > 0 ? new String(c, off, len) : null;
+        return true;
+      default:
         return false;
+    }
+  }
+
+  private static boolean moneyText(MoneyCell cell, char[] c, int from, int len) {
+    if (NumberText.isBase64(c, from, len)) {
+      cell.base64 = true;
+      if (MoneyText.base64Bytes(c, from, len) > 0) {
+        cell.unscaledRead = true;
+        cell.unscaled = MoneyText.base64Unscaled(c, from, len);
       }
-      cell.decimal = MoneyText.exact(BigDecimal.valueOf(p.getLongValue()));
-    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      cell.decimal = MoneyText.exact(p.getDecimalValue());
     }
-    return cell.decimal != null;
+    if (NumberText.isDecimal(c, from, len)) {
+      cell.decimal = MoneyText.decimal(c, from, len);
+    }
+    return cell.base64 || cell.decimal != null;
   }
 
-  /** A required code, trimmed; null when not text or empty. */
-  private static String code(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_STRING) {
-      return null;
-    }
-    String s = p.getText().trim();
-    return s.isEmpty() ? null : s;
-  }
-
-  private static MoneyType moneyType(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_STRING) {
-      return null;
-    }
-    char[] c = p.getTextCharacters();
-    int from = trimStart(c, p.getTextOffset(), p.getTextLength());
-    int len = trimEnd(c, from, p.getTextOffset() + p.getTextLength()) - from;
+  private static MoneyType moneyType(char[] c, int from, int len) {
     for (MoneyType type : MONEY_TYPES) {
       if (sameText(type.name(), c, from, len)) {
         return type;
@@ -287,30 +366,6 @@ final class FundJournalImage {
         return false;
       }
     }
-    return true;
-  }
-
-  private boolean readChannel(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return true;
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      return false;
-    }
-    String s = p.getText().trim();
-    channel = s.isEmpty() ? null : s;
-    return true;
-  }
-
-  private boolean readRemark(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return true;
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      return false;
-    }
-    String s = p.getText();
-    remark = s.isEmpty() ? null : s;
     return true;
   }
 

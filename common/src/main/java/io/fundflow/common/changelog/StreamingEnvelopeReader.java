@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import io.fundflow.common.changelog.ChangeEventAssembler.Header;
 import io.fundflow.common.changelog.ChangeEventAssembler.HeaderOrRejection;
-import io.fundflow.common.model.FundJournalEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -61,6 +60,7 @@ final class StreamingEnvelopeReader {
   private final DebeziumDecoder debezium;
   private final GoldenGateDecoder goldenGate;
   private final TableNames tables;
+  private final JournalRecordScanner scanner;
 
   /*
    * The only mutable state: an immutable array swapped whole. A race between threads can at worst
@@ -80,6 +80,7 @@ final class StreamingEnvelopeReader {
       TableNames tables) {
     this.subtreeReader = subtreeReader;
     this.tables = tables;
+    this.scanner = new JournalRecordScanner(goldenGate);
     this.factory = subtreeReader.getFactory();
     this.debezium = debezium;
     this.goldenGate = goldenGate;
@@ -91,6 +92,10 @@ final class StreamingEnvelopeReader {
       return null;
     }
     if (tables.byTopic(topic) == SourceTable.FUND_JOURNAL) {
+      DecodeResult.Decoded scanned = scanJournal(value);
+      if (scanned != null) {
+        return scanned;
+      }
       DecodeResult.Decoded direct = read(topic, value, true);
       if (direct != null) {
         return direct;
@@ -99,9 +104,18 @@ final class StreamingEnvelopeReader {
     return read(topic, value, false);
   }
 
+  /** The byte scanner's reading of a FUND_JOURNAL record, or null. */
+  private DecodeResult.Decoded scanJournal(byte[] value) {
+    Root root = new Root();
+    int rest = knownSchemaRest(value, root);
+    return rest < 0
+        ? scanner.decode(value, 0, false, DecimalScales.NONE, DecimalScales.NONE)
+        : scanner.decode(value, rest, true, root.known.before(), root.known.after());
+  }
+
   /**
-   * One reading of the record; with {@code directJournal}, its row images are read as
-   * FUND_JOURNAL columns straight from the tokens.
+   * One reading of the record; with {@code directJournal}, its row images are read as FUND_JOURNAL
+   * columns straight from the tokens.
    */
   private DecodeResult.Decoded read(String topic, byte[] value, boolean directJournal) {
     Root root = new Root();
@@ -171,42 +185,11 @@ final class StreamingEnvelopeReader {
       images = payload;
     }
     Header header = read.header();
-    if (header == null || header.table() != SourceTable.FUND_JOURNAL) {
+    if (header == null) {
       return null;
     }
-    return journalChange(
+    return FundJournalImage.change(
         header, image(images.get("before")), beforeScales, image(images.get("after")), afterScales);
-  }
-
-  /** What {@link ChangeEventAssembler#assemble} decodes, or null where it might say otherwise. */
-  private static DecodeResult.Decoded journalChange(
-      Header header,
-      FundJournalImage beforeImage,
-      DecimalScales beforeScales,
-      FundJournalImage afterImage,
-      DecimalScales afterScales) {
-    ChangeOp op = header.op();
-    if ((op.upserts() && afterImage == null) || (op == ChangeOp.DELETE && beforeImage == null)) {
-      return null;
-    }
-    FundJournalEntry after = null;
-    if (op.upserts()) {
-      after = afterImage.toEntry(afterScales);
-      if (after == null) {
-        return null;
-      }
-    }
-    FundJournalEntry before = null;
-    if (beforeImage != null && (op == ChangeOp.UPDATE || op == ChangeOp.DELETE)) {
-      // A partial before image of an update is dropped by the assembler: left to it here.
-      before = beforeImage.toEntry(beforeScales);
-      if (before == null) {
-        return null;
-      }
-    }
-    return new DecodeResult.Decoded(
-        new ChangeEvent(
-            header.table(), op, before, after, header.position(), header.sourceTimeMillis()));
   }
 
   /** The image a direct reading put in an envelope member; null for a null or absent one. */
@@ -245,13 +228,28 @@ final class StreamingEnvelopeReader {
    * still has the last word on it.
    */
   private byte[] afterKnownSchema(byte[] value, Root root) {
+    int rest = knownSchemaRest(value, root);
+    if (rest < 0) {
+      return null;
+    }
+    byte[] input = new byte[1 + value.length - rest];
+    input[0] = '{';
+    System.arraycopy(value, rest, input, 1, value.length - rest);
+    return input;
+  }
+
+  /**
+   * When the record opens with {@code {"schema": S,} and S is byte for byte a schema already read,
+   * the index of the member after it (its opening quote), with {@code root.known} set; else -1.
+   */
+  private int knownSchemaRest(byte[] value, Root root) {
     CachedSchema[] cached = schemas;
     if (cached.length == 0) {
-      return null;
+      return -1;
     }
     int i = skipSpace(value, 0);
     if (i >= value.length || value[i] != '{') {
-      return null;
+      return -1;
     }
     i = skipSpace(value, i + 1);
     if (!Arrays.equals(
@@ -261,11 +259,11 @@ final class StreamingEnvelopeReader {
         SCHEMA_NAME,
         0,
         SCHEMA_NAME.length)) {
-      return null;
+      return -1;
     }
     i = skipSpace(value, i + SCHEMA_NAME.length);
     if (i >= value.length || value[i] != ':') {
-      return null;
+      return -1;
     }
     int start = skipSpace(value, i + 1);
     for (CachedSchema c : cached) {
@@ -273,20 +271,17 @@ final class StreamingEnvelopeReader {
       if (end <= value.length && Arrays.equals(c.bytes(), 0, c.bytes().length, value, start, end)) {
         int comma = skipSpace(value, end);
         if (comma >= value.length || value[comma] != ',') {
-          return null;
+          return -1;
         }
         int rest = skipSpace(value, comma + 1);
         if (rest >= value.length || value[rest] != '"') {
-          return null;
+          return -1;
         }
-        byte[] input = new byte[1 + value.length - rest];
-        input[0] = '{';
-        System.arraycopy(value, rest, input, 1, value.length - rest);
         root.known = c;
-        return input;
+        return rest;
       }
     }
-    return null;
+    return -1;
   }
 
   private static int skipSpace(byte[] b, int i) {
