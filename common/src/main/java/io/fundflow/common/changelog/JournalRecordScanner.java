@@ -79,25 +79,24 @@ final class JournalRecordScanner {
     }
   }
 
-  /** A scalar envelope member as read: absent, null, a string's byte span, or an integer. */
-  private static final class Scalar {
+  /**
+   * A scalar envelope member as read: absent, null, a string's byte span, or an integer. Only
+   * members that occur get one of their own; the others share {@link #ABSENT}.
+   */
+  private record Scalar(int kind, int start, int length, long number) {
     static final int NULL = 1;
     static final int STRING = 2;
     static final int INTEGER = 3;
-
-    int kind;
-    int start;
-    int length;
-    long number;
+    static final Scalar ABSENT = new Scalar(0, 0, 0, 0);
   }
 
   /** The members of one envelope level (the record or its payload) the decoders read. */
   private static final class Envelope {
-    final Scalar op = new Scalar();
-    final Scalar opType = new Scalar();
-    final Scalar table = new Scalar();
-    final Scalar pos = new Scalar();
-    final Scalar opTs = new Scalar();
+    Scalar op = Scalar.ABSENT;
+    Scalar opType = Scalar.ABSENT;
+    Scalar table = Scalar.ABSENT;
+    Scalar pos = Scalar.ABSENT;
+    Scalar opTs = Scalar.ABSENT;
     boolean beforeSeen;
     boolean afterSeen;
     FundJournalImage before;
@@ -109,12 +108,12 @@ final class JournalRecordScanner {
 
   /** The Debezium {@code source} members the decoder reads. */
   private static final class Source {
-    final Scalar table = new Scalar();
-    final Scalar scn = new Scalar();
-    final Scalar commitScn = new Scalar();
-    final Scalar lsn = new Scalar();
-    final Scalar pos = new Scalar();
-    final Scalar tsMs = new Scalar();
+    Scalar table = Scalar.ABSENT;
+    Scalar scn = Scalar.ABSENT;
+    Scalar commitScn = Scalar.ABSENT;
+    Scalar lsn = Scalar.ABSENT;
+    Scalar pos = Scalar.ABSENT;
+    Scalar tsMs = Scalar.ABSENT;
   }
 
   /** One pass over one record. */
@@ -152,17 +151,17 @@ final class JournalRecordScanner {
       }
       ChangeEventAssembler.Header header;
       Envelope images;
-      if (root.opType.kind != 0) {
+      if (root.opType.kind() != 0) {
         header = goldenGateHeader(root);
         images = root;
         beforeScales = DecimalScales.NONE;
         afterScales = DecimalScales.NONE;
-      } else if (root.op.kind != 0) {
+      } else if (root.op.kind() != 0) {
         header = debeziumHeader(root);
         images = root;
         beforeScales = DecimalScales.NONE;
         afterScales = DecimalScales.NONE;
-      } else if (root.payload != null && root.payload.op.kind != 0) {
+      } else if (root.payload != null && root.payload.op.kind() != 0) {
         header = debeziumHeader(root.payload);
         images = root.payload;
       } else {
@@ -182,7 +181,7 @@ final class JournalRecordScanner {
         expect(':');
         skipSpace();
         if (is(nameStart, nameLength, OP)) {
-          scalar(e.op);
+          e.op = scalar(e.op);
         } else if (is(nameStart, nameLength, BEFORE)) {
           e.before = image(e.beforeSeen);
           e.beforeSeen = true;
@@ -197,13 +196,13 @@ final class JournalRecordScanner {
         } else if (!isRoot) {
           skipValue(1);
         } else if (is(nameStart, nameLength, OP_TYPE)) {
-          scalar(e.opType);
+          e.opType = scalar(e.opType);
         } else if (is(nameStart, nameLength, TABLE)) {
-          scalar(e.table);
+          e.table = scalar(e.table);
         } else if (is(nameStart, nameLength, POS)) {
-          scalar(e.pos);
+          e.pos = scalar(e.pos);
         } else if (is(nameStart, nameLength, OP_TS)) {
-          scalar(e.opTs);
+          e.opTs = scalar(e.opTs);
         } else if (is(nameStart, nameLength, PAYLOAD)) {
           if (e.payloadSeen || peek() != '{') {
             throw new Declined();
@@ -250,17 +249,17 @@ final class JournalRecordScanner {
         expect(':');
         skipSpace();
         if (is(nameStart, nameLength, TABLE)) {
-          scalar(s.table);
+          s.table = scalar(s.table);
         } else if (is(nameStart, nameLength, SCN)) {
-          scalar(s.scn);
+          s.scn = scalar(s.scn);
         } else if (is(nameStart, nameLength, COMMIT_SCN)) {
-          scalar(s.commitScn);
+          s.commitScn = scalar(s.commitScn);
         } else if (is(nameStart, nameLength, LSN)) {
-          scalar(s.lsn);
+          s.lsn = scalar(s.lsn);
         } else if (is(nameStart, nameLength, POS)) {
-          scalar(s.pos);
+          s.pos = scalar(s.pos);
         } else if (is(nameStart, nameLength, TS_MS)) {
-          scalar(s.tsMs);
+          s.tsMs = scalar(s.tsMs);
         } else {
           skipValue(2);
         }
@@ -346,24 +345,21 @@ final class JournalRecordScanner {
     }
 
     /** A scalar member: a string, null or an integer; read once. */
-    private void scalar(Scalar s) throws Declined {
-      if (s.kind != 0) {
+    private Scalar scalar(Scalar previous) throws Declined {
+      if (previous != Scalar.ABSENT) {
         throw new Declined();
       }
       byte c = peek();
       if (c == '"') {
         i++;
         string();
-        s.kind = Scalar.STRING;
-        s.start = stringStart;
-        s.length = stringLength;
-      } else if (c == 'n') {
-        literal("null");
-        s.kind = Scalar.NULL;
-      } else {
-        s.number = integer();
-        s.kind = Scalar.INTEGER;
+        return new Scalar(Scalar.STRING, stringStart, stringLength, 0);
       }
+      if (c == 'n') {
+        literal("null");
+        return new Scalar(Scalar.NULL, 0, 0, 0);
+      }
+      return new Scalar(Scalar.INTEGER, 0, 0, integer());
     }
 
     private ChangeEventAssembler.Header goldenGateHeader(Envelope e) throws Declined {
@@ -377,8 +373,8 @@ final class JournalRecordScanner {
       requireJournal(e.table);
       long position = position(e.pos);
       long opTime = 0;
-      if (e.opTs.kind != 0 && e.opTs.kind != Scalar.NULL) {
-        if (e.opTs.kind != Scalar.STRING) {
+      if (e.opTs.kind() != 0 && e.opTs.kind() != Scalar.NULL) {
+        if (e.opTs.kind() != Scalar.STRING) {
           throw new Declined();
         }
         int length = asciiChars(e.opTs);
@@ -421,23 +417,23 @@ final class JournalRecordScanner {
       if (!present(table)) {
         return;
       }
-      if (table.kind != Scalar.STRING
-          || !(is(table.start, table.length, FUND_JOURNAL)
-              || is(table.start, table.length, CTS_FUND_JOURNAL))) {
+      if (table.kind() != Scalar.STRING
+          || !(is(table.start(), table.length(), FUND_JOURNAL)
+              || is(table.start(), table.length(), CTS_FUND_JOURNAL))) {
         throw new Declined();
       }
     }
 
     /** {@link NumberText#position} of the member: a non-negative integer or digit string. */
     private long position(Scalar s) throws Declined {
-      if (s.kind == Scalar.INTEGER && s.number >= 0) {
-        return s.number;
+      if (s.kind() == Scalar.INTEGER && s.number() >= 0) {
+        return s.number();
       }
-      if (s.kind != Scalar.STRING || s.length == 0) {
+      if (s.kind() != Scalar.STRING || s.length() == 0) {
         throw new Declined();
       }
       long value = 0;
-      for (int k = s.start; k < s.start + s.length; k++) {
+      for (int k = s.start(); k < s.start() + s.length(); k++) {
         int digit = b[k] - '0';
         if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
           throw new Declined();
@@ -448,27 +444,27 @@ final class JournalRecordScanner {
     }
 
     private int singleByte(Scalar s) throws Declined {
-      if (s.kind != Scalar.STRING || s.length != 1) {
+      if (s.kind() != Scalar.STRING || s.length() != 1) {
         throw new Declined();
       }
-      return b[s.start];
+      return b[s.start()];
     }
 
     private static boolean present(Scalar s) {
-      return s.kind != 0 && s.kind != Scalar.NULL;
+      return s.kind() != 0 && s.kind() != Scalar.NULL;
     }
 
     /** Copies an ASCII string member into {@link #chars}; declines on any other byte. */
     private int asciiChars(Scalar s) throws Declined {
-      ensureChars(s.length);
-      for (int k = 0; k < s.length; k++) {
-        byte c = b[s.start + k];
+      ensureChars(s.length());
+      for (int k = 0; k < s.length(); k++) {
+        byte c = b[s.start() + k];
         if (c < 0) {
           throw new Declined();
         }
         chars[k] = (char) c;
       }
-      return s.length;
+      return s.length();
     }
 
     /** Decodes the string just scanned into {@link #chars}; returns its length in chars. */
