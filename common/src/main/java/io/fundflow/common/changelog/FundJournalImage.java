@@ -6,7 +6,9 @@ import io.fundflow.common.model.FundJournalEntry;
 import io.fundflow.common.model.MoneyType;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 
 /**
  * The columns of one FUND_JOURNAL row image read straight from parser tokens into typed fields, for
@@ -40,6 +42,8 @@ final class FundJournalImage {
     "CHANNEL",
     "REMARK"
   };
+
+  private static final byte[][] COLUMN_BYTES = columnBytes();
 
   private static final int INIT_DATE = 0;
   private static final int SERIAL_NO = 1;
@@ -93,6 +97,14 @@ final class FundJournalImage {
   private String channel;
   private String remark;
 
+  private static byte[][] columnBytes() {
+    byte[][] bytes = new byte[COLUMNS.length][];
+    for (int i = 0; i < COLUMNS.length; i++) {
+      bytes[i] = COLUMNS[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return bytes;
+  }
+
   /** An image with no column read yet; fill it with the value methods. */
   FundJournalImage() {}
 
@@ -117,22 +129,29 @@ final class FundJournalImage {
 
   /** The index of the column named by ASCII bytes {@code b[off, off + len)}, or -1. */
   static int columnOf(byte[] b, int off, int len) {
-    for (int column = 0; column < COLUMNS.length; column++) {
-      String name = COLUMNS[column];
-      if (name.length() == len && b[off] == name.charAt(0) && sameBytes(name, b, off, len)) {
-        return column;
-      }
+    if (len < 6) {
+      return -1;
     }
-    return -1;
-  }
-
-  private static boolean sameBytes(String s, byte[] b, int off, int len) {
-    for (int i = 1; i < len; i++) {
-      if (b[off + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    // Length and first letter leave one candidate; its bytes then must match.
+    byte first = b[off];
+    int column =
+        switch (len) {
+          case 6 -> first == 'R' ? REMARK : -1;
+          case 7 -> first == 'C' ? CHANNEL : -1;
+          case 9 ->
+              first == 'I'
+                  ? INIT_DATE
+                  : first == 'S'
+                      ? SERIAL_NO
+                      : first == 'C' ? CLIENT_ID : first == 'B' ? BRANCH_NO : -1;
+          case 10 -> first == 'O' ? OCCUR_TIME : first == 'M' ? MONEY_TYPE : -1;
+          case 12 -> first == 'F' ? FUND_ACCOUNT : first == 'P' ? POST_BALANCE : -1;
+          case 13 -> first == 'B' ? BUSINESS_FLAG : first == 'O' ? OCCUR_BALANCE : -1;
+          default -> -1;
+        };
+    return column >= 0 && Arrays.equals(b, off, off + len, COLUMN_BYTES[column], 0, len)
+        ? column
+        : -1;
   }
 
   /**

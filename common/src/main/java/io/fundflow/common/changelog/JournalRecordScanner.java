@@ -40,6 +40,12 @@ final class JournalRecordScanner {
   private static final byte[] FUND_JOURNAL = ascii("FUND_JOURNAL");
   private static final byte[] CTS_FUND_JOURNAL = ascii("CTS.FUND_JOURNAL");
 
+  /**
+   * The bytes a string may hold as they are: ASCII but the quote, the backslash and control
+   * characters. Filled once here and never written again.
+   */
+  private static final boolean[] PLAIN = plainStringBytes();
+
   private final GoldenGateDecoder goldenGate;
 
   /**
@@ -522,6 +528,10 @@ final class JournalRecordScanner {
       int n = bytes.length;
       int k = start;
       while (true) {
+        // Most bytes are plain ASCII: one table look-up each until a byte that needs a look.
+        while (k < n && PLAIN[bytes[k] & 0xFF]) {
+          k++;
+        }
         if (k >= n) {
           throw new Declined();
         }
@@ -529,12 +539,8 @@ final class JournalRecordScanner {
         if (c == '"') {
           break;
         }
-        if (c == '\\' || c < 0x20) {
-          throw new Declined();
-        }
         if (c < 0x80) {
-          k++;
-          continue;
+          throw new Declined(); // a backslash or a control character
         }
         ascii = false;
         k = utf8(bytes, k, c);
@@ -719,6 +725,14 @@ final class JournalRecordScanner {
       }
       return b[i];
     }
+  }
+
+  private static boolean[] plainStringBytes() {
+    boolean[] plain = new boolean[256];
+    for (int c = 0x20; c < 0x80; c++) {
+      plain[c] = c != '"' && c != '\\';
+    }
+    return plain;
   }
 
   private static byte[] ascii(String s) {
