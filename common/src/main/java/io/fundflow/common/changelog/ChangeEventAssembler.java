@@ -12,6 +12,18 @@ final class ChangeEventAssembler {
   /** Everything an envelope decoder has read, apart from the row images' contents. */
   record Header(SourceTable table, ChangeOp op, SourcePosition position, long sourceTimeMillis) {}
 
+  /** What reading an envelope's header gave: a header, or else the rejection that stopped it. */
+  record HeaderOrRejection(Header header, DecodeResult rejection) {
+
+    static HeaderOrRejection of(Header header) {
+      return new HeaderOrRejection(header, null);
+    }
+
+    static HeaderOrRejection rejected(DecodeResult rejection) {
+      return new HeaderOrRejection(null, rejection);
+    }
+  }
+
   DecodeResult assemble(
       Header header,
       JsonNode beforeNode,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Iterator;
@@ -67,7 +68,10 @@ public final class ChangeLogDecoder {
     this.goldenGate = new GoldenGateDecoder(tables, assembler, goldenGateOpTimeZone);
     this.streaming =
         new StreamingEnvelopeReader(
-            reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), debezium, goldenGate);
+            reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS),
+            debezium,
+            goldenGate,
+            tables);
   }
 
   /**
@@ -100,6 +104,10 @@ public final class ChangeLogDecoder {
         root = reader.readTree(value);
       } catch (JsonProcessingException e) {
         return Rejections.of(RejectReason.MALFORMED_JSON, "not valid JSON: " + brief(e));
+      } catch (CharConversionException e) {
+        // Jackson's encoding detection refuses some leading bytes (a UCS-4 byte-order mark of an
+        // order it does not read) before parsing starts: not JSON either.
+        return Rejections.of(RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getMessage());
       }
       if (root == null || !root.isObject()) {
         return Rejections.of(

@@ -1,6 +1,7 @@
 package io.fundflow.common.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fundflow.common.changelog.ChangeEventAssembler.HeaderOrRejection;
 
 /**
  * Decodes a Debezium change event (the payload, once any {@code {"schema","payload"}} wrapper is
@@ -44,22 +45,40 @@ final class DebeziumDecoder {
    */
   DecodeResult decode(
       String topic, JsonNode payload, DecimalScales beforeScales, DecimalScales afterScales) {
+    HeaderOrRejection read = header(topic, payload);
+    if (read.header() == null) {
+      return read.rejection();
+    }
+    ChangeEventAssembler.Header header = read.header();
+    return assembler.assemble(
+        header, payload.get("before"), beforeScales, payload.get("after"), afterScales);
+  }
+
+  /**
+   * The header of the event (table, op, position, source time), or the rejection that stops it; the
+   * row images are not looked at.
+   */
+  HeaderOrRejection header(String topic, JsonNode payload) {
     JsonNode opNode = payload.get("op");
     if (opNode == null || !opNode.isTextual()) {
-      return Rejections.of(
-          RejectReason.WRONG_TYPE,
-          "Debezium op is not text: " + (opNode == null ? "absent" : RowReader.shown(opNode)));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.WRONG_TYPE,
+              "Debezium op is not text: " + (opNode == null ? "absent" : RowReader.shown(opNode))));
     }
     ChangeOp op = op(opNode.textValue());
     if (op == null) {
-      return Rejections.of(
-          RejectReason.UNSUPPORTED_OP,
-          "Debezium op " + RowReader.shown(opNode) + " is not applied (only c, u, d, r)");
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.UNSUPPORTED_OP,
+              "Debezium op " + RowReader.shown(opNode) + " is not applied (only c, u, d, r)"));
     }
     JsonNode source = payload.get("source");
     if (source != null && !source.isObject() && !source.isNull()) {
-      return Rejections.of(
-          RejectReason.WRONG_TYPE, "Debezium source is not an object: " + RowReader.shown(source));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.WRONG_TYPE,
+              "Debezium source is not an object: " + RowReader.shown(source)));
     }
     boolean hasSource = source != null && source.isObject();
 
@@ -68,16 +87,20 @@ final class DebeziumDecoder {
     if (tableNode != null && !tableNode.isNull()) {
       table = tableNode.isTextual() ? tables.byName(tableNode.textValue()) : null;
       if (table == null) {
-        return Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "Debezium source.table " + RowReader.shown(tableNode) + " is not a known table");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "Debezium source.table " + RowReader.shown(tableNode) + " is not a known table"));
       }
     } else {
       table = tables.byTopic(topic);
       if (table == null) {
-        return Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "Debezium event names no source.table and topic " + topic + " is not an ODS topic");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "Debezium event names no source.table and topic "
+                    + topic
+                    + " is not an ODS topic"));
       }
     }
 
@@ -88,22 +111,24 @@ final class DebeziumDecoder {
         if (node != null && !node.isNull()) {
           position = NumberText.position(node);
           if (position < 0) {
-            return Rejections.of(
-                RejectReason.MISSING_POSITION,
-                "Debezium source."
-                    + field
-                    + " "
-                    + RowReader.shown(node)
-                    + " is not a non-negative integer");
+            return HeaderOrRejection.rejected(
+                Rejections.of(
+                    RejectReason.MISSING_POSITION,
+                    "Debezium source."
+                        + field
+                        + " "
+                        + RowReader.shown(node)
+                        + " is not a non-negative integer"));
           }
           break;
         }
       }
     }
     if (position < 0) {
-      return Rejections.of(
-          RejectReason.MISSING_POSITION,
-          "Debezium event of " + table + " has no source.scn (nor commit_scn, lsn, pos)");
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.MISSING_POSITION,
+              "Debezium event of " + table + " has no source.scn (nor commit_scn, lsn, pos)"));
     }
 
     long sourceTime = 0;
@@ -111,17 +136,17 @@ final class DebeziumDecoder {
     if (tsNode != null && !tsNode.isNull()) {
       sourceTime = NumberText.position(tsNode);
       if (sourceTime < 0) {
-        return Rejections.of(
-            RejectReason.WRONG_TYPE,
-            "Debezium source.ts_ms " + RowReader.shown(tsNode) + " is not epoch millis");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.WRONG_TYPE,
+                "Debezium source.ts_ms " + RowReader.shown(tsNode) + " is not epoch millis"));
       }
     }
 
     ChangeEventAssembler.Header header =
         new ChangeEventAssembler.Header(
             table, op, new SourcePosition(position, sourceTime), sourceTime);
-    return assembler.assemble(
-        header, payload.get("before"), beforeScales, payload.get("after"), afterScales);
+    return HeaderOrRejection.of(header);
   }
 
   private static ChangeOp op(String code) {

@@ -1,6 +1,7 @@
 package io.fundflow.common.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fundflow.common.changelog.ChangeEventAssembler.HeaderOrRejection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,24 +32,42 @@ final class GoldenGateDecoder {
    * @param record the GoldenGate record object
    */
   DecodeResult decode(String topic, JsonNode record) {
+    HeaderOrRejection read = header(topic, record);
+    if (read.header() == null) {
+      return read.rejection();
+    }
+    ChangeEventAssembler.Header header = read.header();
+    return assembler.assemble(
+        header, record.get("before"), DecimalScales.NONE, record.get("after"), DecimalScales.NONE);
+  }
+
+  /**
+   * The header of the event (table, op, position, source time), or the rejection that stops it; the
+   * row images are not looked at.
+   */
+  HeaderOrRejection header(String topic, JsonNode record) {
     JsonNode opNode = record.get("op_type");
     if (!opNode.isTextual()) {
-      return Rejections.of(
-          RejectReason.WRONG_TYPE, "GoldenGate op_type is not text: " + RowReader.shown(opNode));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.WRONG_TYPE,
+              "GoldenGate op_type is not text: " + RowReader.shown(opNode)));
     }
     String opCode = opNode.textValue();
     if (opCode.equals("T")) {
-      return Rejections.of(
-          RejectReason.UNSUPPORTED_OP,
-          "GoldenGate truncate (op_type T) of "
-              + record.path("table").asText("?")
-              + " is never applied");
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.UNSUPPORTED_OP,
+              "GoldenGate truncate (op_type T) of "
+                  + record.path("table").asText("?")
+                  + " is never applied"));
     }
     ChangeOp op = op(opCode);
     if (op == null) {
-      return Rejections.of(
-          RejectReason.UNSUPPORTED_OP,
-          "GoldenGate op_type " + RowReader.shown(opNode) + " is not applied (only I, U, D)");
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.UNSUPPORTED_OP,
+              "GoldenGate op_type " + RowReader.shown(opNode) + " is not applied (only I, U, D)"));
     }
 
     SourceTable table;
@@ -56,28 +75,31 @@ final class GoldenGateDecoder {
     if (tableNode != null && !tableNode.isNull()) {
       table = tableNode.isTextual() ? tables.byName(tableNode.textValue()) : null;
       if (table == null) {
-        return Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "GoldenGate table " + RowReader.shown(tableNode) + " is not a known table");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "GoldenGate table " + RowReader.shown(tableNode) + " is not a known table"));
       }
     } else {
       table = tables.byTopic(topic);
       if (table == null) {
-        return Rejections.of(
-            RejectReason.UNKNOWN_TABLE,
-            "GoldenGate record names no table and topic " + topic + " is not an ODS topic");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.UNKNOWN_TABLE,
+                "GoldenGate record names no table and topic " + topic + " is not an ODS topic"));
       }
     }
 
     JsonNode posNode = record.get("pos");
     long position = NumberText.position(posNode);
     if (position < 0) {
-      return Rejections.of(
-          RejectReason.MISSING_POSITION,
-          "GoldenGate record of "
-              + table
-              + " has no usable pos: "
-              + (posNode == null ? "absent" : RowReader.shown(posNode)));
+      return HeaderOrRejection.rejected(
+          Rejections.of(
+              RejectReason.MISSING_POSITION,
+              "GoldenGate record of "
+                  + table
+                  + " has no usable pos: "
+                  + (posNode == null ? "absent" : RowReader.shown(posNode))));
     }
 
     long opTime = 0;
@@ -86,23 +108,27 @@ final class GoldenGateDecoder {
       LocalDateTime local =
           opTsNode.isTextual() ? LocalTimestampText.parse(opTsNode.textValue()) : null;
       if (local == null) {
-        return Rejections.of(
-            RejectReason.BAD_DATE,
-            "GoldenGate op_ts "
-                + RowReader.shown(opTsNode)
-                + " is not an existing yyyy-MM-dd HH:mm:ss[.ffffff]");
+        return HeaderOrRejection.rejected(
+            Rejections.of(
+                RejectReason.BAD_DATE,
+                "GoldenGate op_ts "
+                    + RowReader.shown(opTsNode)
+                    + " is not an existing yyyy-MM-dd HH:mm:ss[.ffffff]"));
       }
-      // The instant local.atZone(zone) gives, without the ZonedDateTime and its offset list: in a
-      // gap or an overlap both come to the offset before the transition.
-      opTime =
-          Instant.ofEpochSecond(local.toEpochSecond(opTimeRules.getOffset(local)), local.getNano())
-              .toEpochMilli();
+      opTime = opTimeMillis(local);
     }
 
     ChangeEventAssembler.Header header =
         new ChangeEventAssembler.Header(table, op, new SourcePosition(position, opTime), opTime);
-    return assembler.assemble(
-        header, record.get("before"), DecimalScales.NONE, record.get("after"), DecimalScales.NONE);
+    return HeaderOrRejection.of(header);
+  }
+
+  /** An {@code op_ts} local time as epoch millis in the zone it was written in. */
+  long opTimeMillis(LocalDateTime local) {
+    // The instant local.atZone(zone) gives, without the ZonedDateTime and its offset list: in a
+    // gap or an overlap both come to the offset before the transition.
+    return Instant.ofEpochSecond(local.toEpochSecond(opTimeRules.getOffset(local)), local.getNano())
+        .toEpochMilli();
   }
 
   private static ChangeOp op(String code) {

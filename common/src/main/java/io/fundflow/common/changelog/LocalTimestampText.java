@@ -78,6 +78,72 @@ final class LocalTimestampText {
     return true;
   }
 
+  /**
+   * {@link #parse(String)} on {@code new String(c, off, len)}, for the streaming path: no String.
+   */
+  static LocalDateTime parse(char[] c, int off, int len) {
+    if (!hasShape(c, off, len)) {
+      return null;
+    }
+    int year = digits(c, off, off + 4);
+    int month = digits(c, off + 5, off + 7);
+    int day = digits(c, off + 8, off + 10);
+    int hour = digits(c, off + 11, off + 13);
+    int minute = digits(c, off + 14, off + 16);
+    int second = digits(c, off + 17, off + 19);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    if (day > Month.of(month).length(Year.isLeap(year))) {
+      return null;
+    }
+    int nanos = 0;
+    if (len > NO_FRACTION_LENGTH) {
+      int fractionDigits = len - NO_FRACTION_LENGTH - 1;
+      nanos = digits(c, off + NO_FRACTION_LENGTH + 1, off + len);
+      for (int i = fractionDigits; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+  }
+
+  private static boolean hasShape(char[] c, int off, int len) {
+    if (len != NO_FRACTION_LENGTH
+        && (len < NO_FRACTION_LENGTH + 2 || len > NO_FRACTION_LENGTH + 10)) {
+      return false;
+    }
+    char sep = c[off + 10];
+    if (c[off + 4] != '-'
+        || c[off + 7] != '-'
+        || (sep != ' ' && sep != 'T' && sep != ':')
+        || c[off + 13] != ':'
+        || c[off + 16] != ':') {
+      return false;
+    }
+    if (len > NO_FRACTION_LENGTH && c[off + NO_FRACTION_LENGTH] != '.') {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (i == 4 || i == 7 || i == 10 || i == 13 || i == 16 || i == NO_FRACTION_LENGTH) {
+        continue;
+      }
+      char ch = c[off + i];
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(char[] c, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (c[i] - '0');
+    }
+    return v;
+  }
+
   private static int digits(String s, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {

@@ -104,6 +104,110 @@ final class NumberText {
     return true;
   }
 
+  /** What {@link #parseLong(char[], int, int)} returns for text that {@link #isLong} refuses. */
+  static final long NOT_A_LONG = Long.MIN_VALUE;
+
+  /**
+   * The long that {@code new String(c, off, len)} reads as when {@link #isLong} accepts it, else
+   * {@link #NOT_A_LONG} (which {@link #isLong} never accepts). For the streaming path: no String.
+   */
+  static long parseLong(char[] c, int off, int len) {
+    int end = off + len;
+    boolean negative = len > 0 && c[off] == '-';
+    int start = len > 0 && (negative || c[off] == '+') ? off + 1 : off;
+    int digits = end - start;
+    if (digits < 1 || digits > 19) {
+      return NOT_A_LONG;
+    }
+    long value = 0;
+    for (int i = start; i < end; i++) {
+      char ch = c[i];
+      if (ch < '0' || ch > '9') {
+        return NOT_A_LONG;
+      }
+      int digit = ch - '0';
+      if (value > (Long.MAX_VALUE - digit) / 10) {
+        return NOT_A_LONG; // beyond Long.MAX_VALUE, as isLong's comparison refuses it
+      }
+      value = value * 10 + digit;
+    }
+    return negative ? -value : value;
+  }
+
+  /** {@link #isDecimal(String)} on {@code new String(c, off, len)}, without the String. */
+  static boolean isDecimal(char[] c, int off, int len) {
+    int n = off + len;
+    if (len == 0 || len > MAX_NUMBER_LENGTH) {
+      return false;
+    }
+    int i = c[off] == '-' || c[off] == '+' ? off + 1 : off;
+    int digits = 0;
+    boolean point = false;
+    for (; i < n; i++) {
+      char ch = c[i];
+      if (ch >= '0' && ch <= '9') {
+        digits++;
+      } else if (ch == '.' && !point) {
+        point = true;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    char e = c[i];
+    if (e != 'e' && e != 'E') {
+      return false;
+    }
+    i++;
+    if (i < n && (c[i] == '-' || c[i] == '+')) {
+      i++;
+    }
+    int expDigits = n - i;
+    if (expDigits < 1 || expDigits > 4) {
+      return false;
+    }
+    for (; i < n; i++) {
+      if (c[i] < '0' || c[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #isBase64(String)} on {@code new String(c, off, len)}, without the String. */
+  static boolean isBase64(char[] c, int off, int len) {
+    if (len < 4 || len % 4 != 0) {
+      return false;
+    }
+    int end = off + len;
+    int pad = c[end - 1] == '=' ? (c[end - 2] == '=' ? 2 : 1) : 0;
+    for (int i = off; i < end - pad; i++) {
+      if (base64Digit(c[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The 6-bit value of a standard base64 digit, or -1. */
+  static int base64Digit(char ch) {
+    if (ch >= 'A' && ch <= 'Z') {
+      return ch - 'A';
+    }
+    if (ch >= 'a' && ch <= 'z') {
+      return ch - 'a' + 26;
+    }
+    if (ch >= '0' && ch <= '9') {
+      return ch - '0' + 52;
+    }
+    return ch == '+' ? 62 : ch == '/' ? 63 : -1;
+  }
+
   /**
    * Reads a source position: a non-negative integral JSON number, or a digit string that may carry
    * leading zeros (GoldenGate's {@code pos} is 20 digits, zero-padded).

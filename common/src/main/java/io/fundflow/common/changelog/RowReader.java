@@ -137,21 +137,24 @@ final class RowReader {
     if (problem != null) {
       return 0;
     }
-    int year = (int) (n / 10_000);
-    int month = (int) (n / 100 % 100);
-    int day = (int) (n % 100);
-    boolean exists =
-        n >= 10_000_101
-            && n <= 99_991_231
-            && month >= 1
-            && month <= 12
-            && day >= 1
-            && day <= Month.of(month).length(Year.isLeap(year));
-    if (!exists) {
+    if (!isRealDate(n)) {
       fail(RejectReason.BAD_DATE, column, v, "is not a real yyyymmdd date");
       return 0;
     }
     return (int) n;
+  }
+
+  /** True when {@code n} read as yyyymmdd is a date of the calendar, years 1000 to 9999. */
+  static boolean isRealDate(long n) {
+    int year = (int) (n / 10_000);
+    int month = (int) (n / 100 % 100);
+    int day = (int) (n % 100);
+    return n >= 10_000_101
+        && n <= 99_991_231
+        && month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= Month.of(month).length(Year.isLeap(year));
   }
 
   /**
@@ -395,7 +398,8 @@ final class RowReader {
     return null;
   }
 
-  private static LocalDateTime fromEpoch(long n) {
+  /** Epoch millis, micros or nanos (told by magnitude) as Asia/Shanghai local time. */
+  static LocalDateTime fromEpoch(long n) {
     long unitsPerSecond;
     if (n > NANOS_ABOVE || n < -NANOS_ABOVE) {
       unitsPerSecond = 1_000_000_000L;

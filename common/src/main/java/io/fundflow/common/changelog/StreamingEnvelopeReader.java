@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import io.fundflow.common.changelog.ChangeEventAssembler.Header;
+import io.fundflow.common.changelog.ChangeEventAssembler.HeaderOrRejection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,6 +28,10 @@ import java.util.Arrays;
  * the record again on the tree path, so every rejection keeps its exact reason and message. What it
  * does decode goes through the same envelope decoders and row mappings as the tree path, so the
  * decoded change is the same.
+ *
+ * <p>On the FUND_JOURNAL topic, the hot one, a record is first read with its row images going
+ * straight from tokens to typed columns ({@link FundJournalImage}), without nodes; only when that
+ * reader declines (an unusual image, another table) is the record read again with node images.
  */
 final class StreamingEnvelopeReader {
 
@@ -52,6 +59,8 @@ final class StreamingEnvelopeReader {
   private final ObjectReader subtreeReader;
   private final DebeziumDecoder debezium;
   private final GoldenGateDecoder goldenGate;
+  private final TableNames tables;
+  private final JournalRecordScanner scanner;
 
   /*
    * The only mutable state: an immutable array swapped whole. A race between threads can at worst
@@ -65,8 +74,13 @@ final class StreamingEnvelopeReader {
    *     (same features), without insisting on the end of input after it
    */
   StreamingEnvelopeReader(
-      ObjectReader subtreeReader, DebeziumDecoder debezium, GoldenGateDecoder goldenGate) {
+      ObjectReader subtreeReader,
+      DebeziumDecoder debezium,
+      GoldenGateDecoder goldenGate,
+      TableNames tables) {
     this.subtreeReader = subtreeReader;
+    this.tables = tables;
+    this.scanner = new JournalRecordScanner(goldenGate);
     this.factory = subtreeReader.getFactory();
     this.debezium = debezium;
     this.goldenGate = goldenGate;
@@ -77,7 +91,35 @@ final class StreamingEnvelopeReader {
     if (value.length > MAX_FAST_BYTES) {
       return null;
     }
+    if (tables.byTopic(topic) == SourceTable.FUND_JOURNAL) {
+      DecodeResult.Decoded scanned = scanJournal(value);
+      if (scanned != null) {
+        return scanned;
+      }
+      DecodeResult.Decoded direct = read(topic, value, true);
+      if (direct != null) {
+        return direct;
+      }
+    }
+    return read(topic, value, false);
+  }
+
+  /** The byte scanner's reading of a FUND_JOURNAL record, or null. */
+  private DecodeResult.Decoded scanJournal(byte[] value) {
     Root root = new Root();
+    int rest = knownSchemaRest(value, root);
+    return rest < 0
+        ? scanner.decode(value, 0, false, DecimalScales.NONE, DecimalScales.NONE)
+        : scanner.decode(value, rest, true, root.known.before(), root.known.after());
+  }
+
+  /**
+   * One reading of the record; with {@code directJournal}, its row images are read as FUND_JOURNAL
+   * columns straight from the tokens.
+   */
+  private DecodeResult.Decoded read(String topic, byte[] value, boolean directJournal) {
+    Root root = new Root();
+    root.directJournal = directJournal;
     byte[] known = afterKnownSchema(value, root);
     byte[] input = known == null ? value : known;
     try (JsonParser p = factory.createParser(input)) {
@@ -87,6 +129,9 @@ final class StreamingEnvelopeReader {
       ObjectNode record = readObject(p, Level.ROOT, root);
       if (p.nextToken() != null) {
         return null; // trailing tokens: malformed, the tree path says so
+      }
+      if (directJournal) {
+        return decodeJournal(topic, input, record, root);
       }
       DecodeResult result = decodeRecord(topic, input, record, root);
       return result instanceof DecodeResult.Decoded decoded ? decoded : null;
@@ -113,6 +158,53 @@ final class StreamingEnvelopeReader {
   }
 
   /**
+   * The same envelope decision as {@link #decodeRecord} on a record whose images were read by
+   * {@link FundJournalImage}; null unless it is a FUND_JOURNAL change those images map.
+   */
+  private DecodeResult.Decoded decodeJournal(
+      String topic, byte[] value, ObjectNode record, Root root) throws IOException {
+    HeaderOrRejection read;
+    JsonNode images;
+    DecimalScales beforeScales = DecimalScales.NONE;
+    DecimalScales afterScales = DecimalScales.NONE;
+    if (record.has("op_type")) {
+      read = goldenGate.header(topic, record);
+      images = record;
+    } else if (record.has("op")) {
+      read = debezium.header(topic, record);
+      images = record;
+    } else {
+      JsonNode payload = record.get("payload");
+      if (payload == null || !payload.isObject() || !payload.has("op")) {
+        return null;
+      }
+      CachedSchema schema = schemaScales(value, root);
+      beforeScales = schema.before();
+      afterScales = schema.after();
+      read = debezium.header(topic, payload);
+      images = payload;
+    }
+    Header header = read.header();
+    if (header == null) {
+      return null;
+    }
+    return FundJournalImage.change(
+        header, image(images.get("before")), beforeScales, image(images.get("after")), afterScales);
+  }
+
+  /** The image a direct reading put in an envelope member; null for a null or absent one. */
+  private static FundJournalImage image(JsonNode member) {
+    return member instanceof POJONode pojo ? (FundJournalImage) pojo.getPojo() : null;
+  }
+
+  /** The direct reading gives up on the record: the slower paths read it. */
+  private static final class Declined extends RuntimeException {
+    Declined() {
+      super("left to the node path", null, false, false);
+    }
+  }
+
+  /**
    * Where the root's {@code schema} member lies in the record (-1 when absent or not an object), or
    * the cached scales when the record was entered past a known schema.
    */
@@ -120,6 +212,9 @@ final class StreamingEnvelopeReader {
     int schemaStart = -1;
     int schemaEnd = -1;
     CachedSchema known;
+
+    /** Row images are read by {@link FundJournalImage}, as POJO nodes. */
+    boolean directJournal;
   }
 
   private static final byte[] SCHEMA_NAME = "\"schema\"".getBytes(StandardCharsets.US_ASCII);
@@ -133,13 +228,28 @@ final class StreamingEnvelopeReader {
    * still has the last word on it.
    */
   private byte[] afterKnownSchema(byte[] value, Root root) {
+    int rest = knownSchemaRest(value, root);
+    if (rest < 0) {
+      return null;
+    }
+    byte[] input = new byte[1 + value.length - rest];
+    input[0] = '{';
+    System.arraycopy(value, rest, input, 1, value.length - rest);
+    return input;
+  }
+
+  /**
+   * When the record opens with {@code {"schema": S,} and S is byte for byte a schema already read,
+   * the index of the member after it (its opening quote), with {@code root.known} set; else -1.
+   */
+  private int knownSchemaRest(byte[] value, Root root) {
     CachedSchema[] cached = schemas;
     if (cached.length == 0) {
-      return null;
+      return -1;
     }
     int i = skipSpace(value, 0);
     if (i >= value.length || value[i] != '{') {
-      return null;
+      return -1;
     }
     i = skipSpace(value, i + 1);
     if (!Arrays.equals(
@@ -149,11 +259,11 @@ final class StreamingEnvelopeReader {
         SCHEMA_NAME,
         0,
         SCHEMA_NAME.length)) {
-      return null;
+      return -1;
     }
     i = skipSpace(value, i + SCHEMA_NAME.length);
     if (i >= value.length || value[i] != ':') {
-      return null;
+      return -1;
     }
     int start = skipSpace(value, i + 1);
     for (CachedSchema c : cached) {
@@ -161,20 +271,17 @@ final class StreamingEnvelopeReader {
       if (end <= value.length && Arrays.equals(c.bytes(), 0, c.bytes().length, value, start, end)) {
         int comma = skipSpace(value, end);
         if (comma >= value.length || value[comma] != ',') {
-          return null;
+          return -1;
         }
         int rest = skipSpace(value, comma + 1);
         if (rest >= value.length || value[rest] != '"') {
-          return null;
+          return -1;
         }
-        byte[] input = new byte[1 + value.length - rest];
-        input[0] = '{';
-        System.arraycopy(value, rest, input, 1, value.length - rest);
         root.known = c;
-        return input;
+        return rest;
       }
     }
-    return null;
+    return -1;
   }
 
   private static int skipSpace(byte[] b, int i) {
@@ -192,6 +299,10 @@ final class StreamingEnvelopeReader {
       JsonToken t = p.nextToken();
       if (level == Level.ROOT && name.equals("schema")) {
         markSchema(p, t, root);
+      } else if (root.directJournal
+          && (level == Level.ROOT || level == Level.PAYLOAD)
+          && (name.equals("before") || name.equals("after"))) {
+        members.add(name, directImage(p, t));
       } else if (kept(level, name)) {
         members.add(name, value(p, t, childLevel(level, name), root));
       } else {
@@ -202,6 +313,17 @@ final class StreamingEnvelopeReader {
       throw new IllegalStateException("object not closed: " + p.currentToken());
     }
     return new ObjectNode(JsonNodeFactory.instance, members);
+  }
+
+  private static JsonNode directImage(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return NullNode.getInstance();
+    }
+    FundJournalImage image = t == JsonToken.START_OBJECT ? FundJournalImage.read(p) : null;
+    if (image == null) {
+      throw new Declined();
+    }
+    return new POJONode(image);
   }
 
   private static boolean kept(Level level, String name) {
