@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,9 +35,12 @@ import picocli.CommandLine.Option;
     subcommands = {BatchMain.CorrectCommand.class})
 public final class BatchMain implements Runnable {
 
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    CommandLine.usage(this, System.out);
+    // Through the command line's own writer, so callers (and tests) that redirect it see the usage.
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   public static void main(String[] args) {
