@@ -206,6 +206,14 @@ class TaskManagerFailureIT {
       assertTrue(
           sentAtKill < CHANGES, "killed mid-stream (" + sentAtKill + " of " + CHANGES + " sent)");
 
+      // The replacement binds the same pinned RPC port. Started before the JobManager has declared
+      // the dead one lost (heartbeat timeout), its registration arrives on an association Pekko still
+      // holds for the old process and is discarded; so wait until the cluster lists no TaskManager,
+      // as an operator restarting a crashed TaskManager on the same host and port must.
+      StackJobs.await(
+          "the JobManager to declare the TaskManager lost",
+          RECOVERY_TIMEOUT,
+          () -> flink.overview().taskManagers() == 0 ? Optional.of(true) : Optional.empty());
       assertEquals(List.of(FlinkCluster.TASK_MANAGER), stack.startMissing(Service.FLINK));
       assertNotEquals(
           taskManager.pid(), stack.process(FlinkCluster.TASK_MANAGER).orElseThrow().pid());
