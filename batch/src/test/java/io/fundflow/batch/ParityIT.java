@@ -215,9 +215,7 @@ class ParityIT {
       assertNull(cell(HBaseLayout.FUND_FLOW_TABLE, FundFlowRows.rowKey(d.flow(gone)), FundFlowRows.FLOW_CELL),
           "the stream deleted " + gone.serialNo());
     }
-    assertNull(cell(HBaseLayout.CUSTOMER_DAY_TABLE,
-            CustomerDayRows.rowKey(new CustomerDayKey(d.c4.clientId(), day, MoneyType.CNY)),
-            CustomerDayRows.SUMMARY_CELL),
+    assertTrue(servedSummary(new CustomerDayKey(d.c4.clientId(), day, MoneyType.CNY)).isEmpty(),
         "the stream removed the summary of a customer-day without entries");
 
     // ---- the same day's final rows through the batch
@@ -432,9 +430,7 @@ class ParityIT {
           return false;
         }
       }
-      return cell(HBaseLayout.CUSTOMER_DAY_TABLE,
-          CustomerDayRows.rowKey(new CustomerDayKey(d.c4.clientId(), d.day, MoneyType.CNY)),
-          CustomerDayRows.SUMMARY_CELL) == null;
+      return servedSummary(new CustomerDayKey(d.c4.clientId(), d.day, MoneyType.CNY)).isEmpty();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -541,14 +537,20 @@ class ParityIT {
     return out;
   }
 
-  /** The served summary cells of the day's customers, by client. */
+  /** The summary HBase serves for a customer-day: none when absent or the stream's empty cell. */
+  private static Optional<CustomerDaySummary> servedSummary(CustomerDayKey key) throws Exception {
+    Cell c = cell(HBaseLayout.CUSTOMER_DAY_TABLE, CustomerDayRows.rowKey(key), CustomerDayRows.SUMMARY_CELL);
+    return CustomerDayRows.summary(c == null ? null : CellUtil.cloneValue(c));
+  }
+
+  /** The served summary cells of the day's customers, by client (a day without entries has none). */
   private static Map<String, byte[]> summaryCells(Day d) throws Exception {
     Map<String, byte[]> out = new TreeMap<>();
     for (Customer cu : d.customers()) {
       Cell c = cell(HBaseLayout.CUSTOMER_DAY_TABLE,
           CustomerDayRows.rowKey(new CustomerDayKey(cu.clientId(), d.day, MoneyType.CNY)),
           CustomerDayRows.SUMMARY_CELL);
-      if (c != null) {
+      if (c != null && c.getValueLength() > 0) {
         out.put("summary " + cu.clientId(), CellUtil.cloneValue(c));
       }
     }

@@ -4,6 +4,7 @@ import io.fundflow.common.codec.CustomerDaySummaryJson;
 import io.fundflow.common.dws.CustomerDayKey;
 import io.fundflow.common.dws.CustomerDaySummary;
 import java.util.Map;
+import java.util.Optional;
 
 /** The writes that keep the customer-day summary table current, for the stream and the batch. */
 public final class CustomerDayRows {
@@ -27,8 +28,30 @@ public final class CustomerDayRows {
         Map.of(SUMMARY_CELL, CustomerDaySummaryJson.encode(s)));
   }
 
-  /** Removes the summary row of a customer-day that no longer has entries. */
+  /**
+   * The stream's write for a customer-day that no longer has entries: an empty cell, not a delete.
+   * A delete marker hides every put at or below its version, and the stream's summary versions are
+   * a running maximum whose value depends on how its inputs interleaved: after a restart from a
+   * checkpoint the replay can end at the very version of a removal written before the crash, and
+   * the day's true summary would stay hidden behind it. A put never hides a later put of the same
+   * version, so the stream only ever puts.
+   */
+  public static RowMutation empty(CustomerDayKey key, long version) {
+    return RowMutation.put(
+        HBaseLayout.CUSTOMER_DAY_TABLE, rowKey(key), version, Map.of(SUMMARY_CELL, new byte[0]));
+  }
+
+  /** Removes the summary row of a customer-day: for the correction, whose versions outrank all. */
   public static RowMutation delete(CustomerDayKey key, long version) {
     return RowMutation.deleteRow(HBaseLayout.CUSTOMER_DAY_TABLE, rowKey(key), version);
+  }
+
+  /**
+   * The summary a served cell holds: none when the cell is absent (null) or {@link #empty empty}.
+   */
+  public static Optional<CustomerDaySummary> summary(byte[] cellValue) {
+    return cellValue == null || cellValue.length == 0
+        ? Optional.empty()
+        : Optional.of(CustomerDaySummaryJson.decode(cellValue));
   }
 }

@@ -14,7 +14,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps the customer-day accumulator of the common rules in keyed state and emits the summary after
- * every delta. When every entry of a day is retracted the state is cleared and the summary removed.
+ * every delta. When every entry of a day is retracted the accumulator is cleared and the update
+ * carries no summary; the version stays, so later writes never go below it.
  */
 public final class CustomerDayFunction
     extends KeyedProcessFunction<String, DayDelta, CustomerDayUpdate> {
@@ -49,8 +50,6 @@ public final class CustomerDayFunction
       throws Exception {
     CustomerDayAccumulator acc = accumulator.value();
     Long known = version.value();
-    // A known version without an accumulator: the last write removed the row, at version `known`.
-    boolean afterRemoval = acc == null && known != null;
     if (acc == null) {
       acc = new CustomerDayAccumulator(delta.key());
     }
@@ -61,13 +60,10 @@ public final class CustomerDayFunction
       acc.add(delta.added());
     }
     summariesOut.inc();
+    // Never below an earlier write: entries of one customer reach this operator through different
+    // upstream subtasks, so positions arrive out of order. Equal versions are fine: the later put
+    // wins, and an emptied day is written as an empty cell, never a delete (CustomerDayRows.empty).
     long v = Math.max(known == null ? 0L : known, CellVersion.stream(delta.position()));
-    if (afterRemoval && v == known) {
-      // An older change of another entry arriving after the day was emptied (entries of one
-      // customer reach this operator through different upstream subtasks). HBase masks a put whose
-      // timestamp equals the removal's, so the summary that brings the row back goes one above.
-      v = known + 1;
-    }
     if (acc.isEmpty()) {
       accumulator.clear();
       version.update(v);

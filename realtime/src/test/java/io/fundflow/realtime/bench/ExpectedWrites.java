@@ -125,7 +125,7 @@ final class ExpectedWrites {
     change.accept(acc);
     if (acc.isEmpty()) {
       days.remove(key);
-      out.accept(CustomerDayRows.delete(key, version));
+      out.accept(CustomerDayRows.empty(key, version));
     } else {
       out.accept(CustomerDayRows.put(acc.toSummary(), version));
     }

@@ -123,7 +123,7 @@ class FundFlowPipelineTest {
   private static CustomerDaySummary servedSummary(String client) {
     return lastWritePerRow(HBaseLayout.CUSTOMER_DAY_TABLE).values().stream()
         .filter(m -> m.kind() == RowMutation.Kind.PUT)
-        .map(m -> CustomerDaySummaryJson.decode(m.cells().get(CustomerDayRows.SUMMARY_CELL)))
+        .flatMap(m -> CustomerDayRows.summary(m.cells().get(CustomerDayRows.SUMMARY_CELL)).stream())
         .filter(s -> s.key().clientId().equals(client))
         .findFirst()
         .orElseThrow();

@@ -1,6 +1,5 @@
 package io.fundflow.serving.store;
 
-import io.fundflow.common.codec.CustomerDaySummaryJson;
 import io.fundflow.common.codec.FundFlowJson;
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.FundFlow;
@@ -171,10 +170,7 @@ public final class FundFlowStore {
     try (Table table =
         connection.getTable(HBaseMutations.tableName(HBaseLayout.CUSTOMER_DAY_TABLE))) {
       for (Result r : table.get(gets)) {
-        byte[] value = r.getValue(FAMILY, SUMMARY);
-        if (value != null) {
-          out.add(CustomerDaySummaryJson.decode(value));
-        }
+        CustomerDayRows.summary(r.getValue(FAMILY, SUMMARY)).ifPresent(out::add);
       }
     }
     return out;
