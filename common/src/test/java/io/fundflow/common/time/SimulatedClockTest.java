@@ -1,0 +1,59 @@
+package io.fundflow.common.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SimulatedClockTest {
+
+  /** A base clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    Instant now = Instant.parse("2026-11-22T00:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static final Instant OPEN = Instant.parse("2026-11-20T00:45:00Z");
+
+  @Test
+  void runsSpeedTimesFasterFromTheSimulatedStart() {
+    ManualClock real = new ManualClock();
+    SimulatedClock sim = new SimulatedClock(real, OPEN, 60);
+    assertEquals(OPEN, sim.instant());
+    real.now = real.now.plusSeconds(10);
+    assertEquals(OPEN.plus(Duration.ofMinutes(10)), sim.instant());
+  }
+
+  @Test
+  void realTimeUntilAnInstantIsTheSimulatedGapDividedBySpeed() {
+    ManualClock real = new ManualClock();
+    SimulatedClock sim = new SimulatedClock(real, OPEN, 120);
+    assertEquals(Duration.ofSeconds(30), sim.realTimeUntil(OPEN.plus(Duration.ofHours(1))));
+    assertEquals(Duration.ZERO, sim.realTimeUntil(OPEN.minusSeconds(1)), "already passed");
+  }
+
+  @Test
+  void refusesASpeedBelowOne() {
+    assertThrows(IllegalArgumentException.class, () -> new SimulatedClock(Clock.systemUTC(), OPEN, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> new SimulatedClock(Clock.systemUTC(), OPEN, Double.NaN));
+  }
+}
