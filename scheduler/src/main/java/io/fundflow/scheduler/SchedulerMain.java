@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fundflow.common.config.Settings;
 import io.fundflow.scheduler.plan.StreamJob;
 import io.fundflow.scheduler.quartz.QuartzScheduling;
-import io.fundflow.scheduler.service.OperatorApi;
 import io.fundflow.scheduler.service.SchedulerConfig;
 import io.fundflow.scheduler.service.SchedulerRuntime;
+import io.fundflow.scheduler.service.SchedulerServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,26 +74,12 @@ public final class SchedulerMain implements Runnable {
     @Override
     public Integer call() throws Exception {
       SchedulerConfig cfg = config(List.of());
-      try (SchedulerRuntime rt = new SchedulerRuntime(cfg, Clock.systemUTC())) {
-        Scheduler q =
-            QuartzScheduling.create(
-                QuartzScheduling.properties(
-                    "fundflow-scheduler", cfg.instanceId(), cfg.dbUrl(), cfg.dbUser(),
-                    cfg.dbPassword(), cfg.quartzDelegate(), cfg.clusterCheckinMs()),
-                rt.service());
-        QuartzScheduling.install(q, cfg, rt.service());
-        q.start();
+      try (SchedulerServer server = SchedulerServer.start(cfg, Clock.systemUTC())) {
         CountDownLatch done = new CountDownLatch(1);
-        try (OperatorApi api =
-            cfg.httpPort() == 0
-                ? null
-                : new OperatorApi(cfg.httpPort(), rt.service(), () -> QuartzScheduling.nextFireTimes(q))) {
-          Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
-          System.out.println("scheduler running" + (api == null ? "" : " on port " + api.port()));
-          done.await();
-        } finally {
-          q.shutdown(true);
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
+        System.out.println(
+            "scheduler running" + server.port().map(p -> " on port " + p).orElse(""));
+        done.await();
       }
       return 0;
     }
@@ -103,9 +89,22 @@ public final class SchedulerMain implements Runnable {
   static final class Status extends Common implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-      try (SchedulerRuntime rt = new SchedulerRuntime(config(List.of()), Clock.systemUTC())) {
-        System.out.println(
-            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rt.service().status(Map.of())));
+      SchedulerConfig cfg = config(List.of());
+      try (SchedulerRuntime rt = new SchedulerRuntime(cfg, Clock.systemUTC())) {
+        // A Quartz scheduler on the same store, never started: it only reads the triggers.
+        Scheduler q =
+            QuartzScheduling.create(
+                QuartzScheduling.properties(
+                    "fundflow-scheduler", "AUTO", cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(),
+                    cfg.quartzDelegate(), cfg.clusterCheckinMs()),
+                rt.service());
+        try {
+          System.out.println(
+              JSON.writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(rt.service().status(QuartzScheduling.nextFireTimes(q))));
+        } finally {
+          q.shutdown(false);
+        }
       }
       return 0;
     }

@@ -42,4 +42,14 @@ public final class CorrectionDecision {
     }
     return streamRunning ? Verdict.DEFER : Verdict.RUN;
   }
+
+  /**
+   * Whether a correction nobody launched is overdue and should start now: the stream ran that day
+   * (so there is something to correct), no launch of it exists (a failed one already alerted and is
+   * left to the operator), the day is not skipped, and no stream job runs any more.
+   */
+  public static boolean overdue(
+      boolean streamRanThatDay, boolean launched, boolean skipped, boolean streamRunning) {
+    return streamRanThatDay && !launched && !skipped && !streamRunning;
+  }
 }

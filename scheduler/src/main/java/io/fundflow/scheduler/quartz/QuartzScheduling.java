@@ -29,8 +29,9 @@ import org.quartz.spi.JobFactory;
  *
  * <table>
  *   <caption>Triggers and their misfire instructions</caption>
- *   <tr><td>reconcile (every minute)</td><td>next-with-remaining-count: missed ticks are dropped,
- *       the next tick reconciles from the current state anyway</td></tr>
+ *   <tr><td>reconcile (every {@code scheduler.reconcile.interval}, default a minute)</td>
+ *       <td>next-with-remaining-count: missed ticks are dropped, the next tick reconciles from the
+ *       current state anyway</td></tr>
  *   <tr><td>stream-start (cron, trading calendar)</td><td>fire-and-proceed: a start missed while the
  *       scheduler was down runs once on return; the reconcile then decides (nothing after the stop
  *       time or on a holiday)</td></tr>
@@ -131,7 +132,7 @@ public final class QuartzScheduling {
     if (!scheduler.checkExists(CORRECTION)) {
       scheduler.addJob(correction, false);
     }
-    for (Trigger t : triggers(w)) {
+    for (Trigger t : triggers(w, config.reconcileInterval())) {
       Trigger existing = scheduler.getTrigger(t.getKey());
       if (existing == null) {
         scheduler.scheduleJob(t);
@@ -146,18 +147,23 @@ public final class QuartzScheduling {
       return ca.getCronExpression().equals(cb.getCronExpression())
           && ca.getTimeZone().getID().equals(cb.getTimeZone().getID());
     }
+    if (a instanceof org.quartz.SimpleTrigger sa && b instanceof org.quartz.SimpleTrigger sb) {
+      return sa.getRepeatInterval() == sb.getRepeatInterval();
+    }
     return a.getClass().equals(b.getClass());
   }
 
   /** The four triggers, in the market's zone. */
-  static java.util.List<Trigger> triggers(MarketWindow w) {
+  static java.util.List<Trigger> triggers(MarketWindow w, java.time.Duration reconcileInterval) {
     TimeZone zone = TimeZone.getTimeZone(w.zone());
     Trigger every =
         TriggerBuilder.newTrigger()
             .withIdentity("reconcile-every-minute", GROUP)
             .forJob(RECONCILE)
             .withSchedule(
-                SimpleScheduleBuilder.repeatMinutelyForever()
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(reconcileInterval.toMillis())
+                    .repeatForever()
                     .withMisfireHandlingInstructionNextWithRemainingCount())
             .build();
     return java.util.List.of(

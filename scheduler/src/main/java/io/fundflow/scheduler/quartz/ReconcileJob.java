@@ -6,8 +6,9 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Reconciles the stream jobs: fired every minute, and at the start and stop times. Never overlaps
- * itself (a stop may take minutes); idempotent, so a fire that happens twice does nothing twice.
+ * Reconciles the stream jobs, then launches an overdue correction: fired every reconcile interval,
+ * and at the start and stop times. Never overlaps itself (a stop may take minutes); idempotent, so
+ * a fire that happens twice does nothing twice.
  */
 @DisallowConcurrentExecution
 public final class ReconcileJob implements Job {
@@ -21,5 +22,6 @@ public final class ReconcileJob implements Job {
   @Override
   public void execute(JobExecutionContext context) {
     service.reconcile();
+    service.correctOverdue();
   }
 }

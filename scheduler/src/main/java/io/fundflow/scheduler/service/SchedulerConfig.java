@@ -48,7 +48,8 @@ public record SchedulerConfig(
     int httpPort,
     String instanceId,
     String quartzDelegate,
-    int clusterCheckinMs) {
+    int clusterCheckinMs,
+    Duration reconcileInterval) {
 
   /** Keys forwarded to the realtime jobs as {@code -Dkey=value} when set explicitly. */
   private static final List<String> FORWARDED_PREFIXES =
@@ -123,7 +124,8 @@ public record SchedulerConfig(
                       s.string(
                           "scheduler.quartz.delegate",
                           "org.quartz.impl.jdbcjobstore.StdJDBCDelegate")),
-              errors.getInt(() -> s.intValue("scheduler.cluster.checkin-ms", 7500, 1000, 600_000)));
+              errors.getInt(() -> s.intValue("scheduler.cluster.checkin-ms", 7500, 1000, 600_000)),
+              errors.get(() -> reconcileInterval(s)));
         });
   }
 
@@ -154,6 +156,15 @@ public record SchedulerConfig(
               + " can write, e.g. file:///data/savepoints or hdfs:///fundflow/savepoints");
     }
     return dir;
+  }
+
+  private static Duration reconcileInterval(Settings s) {
+    Duration d = s.duration("scheduler.reconcile.interval", Duration.ofMinutes(1));
+    if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+      throw new io.fundflow.common.config.ConfigException(
+          "scheduler.reconcile.interval = " + d + " is invalid: expected between 1s and 1h");
+    }
+    return d;
   }
 
   private static String joined(List<HostPort> hostPorts) {

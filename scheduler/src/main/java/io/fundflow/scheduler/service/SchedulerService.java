@@ -289,6 +289,30 @@ public final class SchedulerService {
   }
 
   /**
+   * After every reconcile: launches the correction of the day due when it is overdue ({@link
+   * CorrectionDecision#overdue}). A correction deferred because a stream job still ran, or missed
+   * by the nightly trigger, so starts as soon as the stream has stopped; on a simulated clock
+   * (the demo) it is what fires the correction. Returns whether one was launched and succeeded.
+   */
+  public synchronized Optional<Boolean> correctOverdue() {
+    if (correction.isEmpty()) {
+      return Optional.empty(); // the nightly trigger alerts about the missing command
+    }
+    LocalDate day = CorrectionDecision.dayDue(clock.instant(), calendar, window());
+    boolean ran = config.jobs().stream().anyMatch(j -> store.session(j.flinkName(), day).isPresent());
+    boolean launched = !store.corrections(day).isEmpty();
+    boolean skipped = store.skippedDays().contains(day);
+    if (!CorrectionDecision.overdue(ran, launched, skipped, false)) {
+      return Optional.empty();
+    }
+    if (config.jobs().stream().anyMatch(j -> live(flink.jobs(), j).isPresent())) {
+      return Optional.empty();
+    }
+    LOG.info("correction of {} is overdue: launching it", day);
+    return Optional.of(correct(day));
+  }
+
+  /**
    * Runs the correction of {@code day}: retry once after the configured delay, alert on failure.
    * Refused while a stream job runs (it would race the stream's writes of the same day).
    */

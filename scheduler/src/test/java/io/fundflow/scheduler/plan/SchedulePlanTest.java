@@ -1,6 +1,7 @@
 package io.fundflow.scheduler.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,5 +161,14 @@ class SchedulePlanTest {
     assertEquals(CorrectionDecision.Verdict.DEFER, CorrectionDecision.decide(true, Optional.empty()));
     assertEquals(CorrectionDecision.Verdict.RUN, CorrectionDecision.decide(false, Optional.of(false)));
     assertEquals(CorrectionDecision.Verdict.DONE, CorrectionDecision.decide(false, Optional.of(true)));
+  }
+
+  @Test
+  void anOverdueCorrectionRunsOnlyForADayTheStreamRanAndNobodyLaunched() {
+    assertTrue(CorrectionDecision.overdue(true, false, false, false));
+    assertFalse(CorrectionDecision.overdue(false, false, false, false), "no stream that day");
+    assertFalse(CorrectionDecision.overdue(true, true, false, false), "already launched");
+    assertFalse(CorrectionDecision.overdue(true, false, true, false), "skipped by an operator");
+    assertFalse(CorrectionDecision.overdue(true, false, false, true), "a stream job still runs");
   }
 }

@@ -166,6 +166,15 @@ class SchedulerDayIT {
             "webhook alert: " + hook.bodies());
         assertEquals("CANCELLED", store.session(JOB, LocalDate.of(2026, 11, 24)).orElseThrow().state());
 
+        // The nightly trigger never fired for the 24th (say the scheduler was down at 20:00): the
+        // next reconcile tick after the correction time launches it, once.
+        clock.set(shanghai(11, 24, 19, 59));
+        assertEquals(Optional.empty(), service.correctOverdue(), "not before the correction time");
+        clock.set(shanghai(11, 24, 20, 5));
+        assertEquals(Optional.of(true), service.correctOverdue());
+        assertEquals(1, store.corrections(LocalDate.of(2026, 11, 24)).size());
+        assertEquals(Optional.empty(), service.correctOverdue(), "launched once, not again");
+
         // A holiday (National Day): nothing starts.
         clock.set(shanghai(10, 1, 10, 0));
         lines = service.reconcile();
