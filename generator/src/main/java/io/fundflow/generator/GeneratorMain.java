@@ -128,7 +128,7 @@ public final class GeneratorMain implements Runnable {
     /** How fast the day runs. */
     static final class Pace {
       @Option(names = "--speed", paramLabel = "N",
-          description = "Simulated seconds per real second (default 60: the session in about 7 minutes).")
+          description = "Simulated seconds per real second (default 60: 08:30-16:10 in about 8 minutes).")
       Double speed;
 
       @Option(names = "--as-fast-as-possible", description = "Send without waiting.")

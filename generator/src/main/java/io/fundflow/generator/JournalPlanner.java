@@ -128,7 +128,7 @@ final class JournalPlanner {
   /** Adds {@code count} transfers of {@code fate} on distinct customers' CNY accounts. */
   private void addTransient(
       List<JournalItem> items, Population population, JournalItem.Fate fate, int count) {
-    for (Population.Account account : distinctAccounts(population, count, Set.of())) {
+    for (Population.Account account : distinctAccounts(population, count)) {
       int flag = FAULT_FLAGS[random.nextInt(2)];
       items.add(new JournalItem(account, seq++, time(flag), flag, fate));
     }
@@ -144,7 +144,7 @@ final class JournalPlanner {
     counts.put(JournalItem.Fate.WRONG_AMOUNT, settings.wrongAmountFaults());
     counts.put(JournalItem.Fate.ROLLED_BACK, settings.rolledBackFaults());
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    List<Population.Account> accounts = distinctAccounts(population, total, Set.of());
+    List<Population.Account> accounts = distinctAccounts(population, total);
     int next = 0;
     for (Map.Entry<JournalItem.Fate, Integer> kind : counts.entrySet()) {
       for (int i = 0; i < kind.getValue(); i++) {
@@ -154,8 +154,8 @@ final class JournalPlanner {
     }
   }
 
-  private List<Population.Account> distinctAccounts(
-      Population population, int count, Set<String> excluded) {
+  /** CNY accounts of {@code count} distinct customers (the newcomer excepted), drawn at random. */
+  private List<Population.Account> distinctAccounts(Population population, int count) {
     List<Population.Account> cny = new ArrayList<>();
     for (Population.Account a : population.accounts()) {
       if (a.moneyType() == MoneyType.CNY && a.owner() != population.newcomer()) {
@@ -163,7 +163,7 @@ final class JournalPlanner {
       }
     }
     Collections.shuffle(cny, random);
-    Set<String> used = new LinkedHashSet<>(excluded);
+    Set<String> used = new LinkedHashSet<>();
     List<Population.Account> chosen = new ArrayList<>();
     for (Population.Account a : cny) {
       if (chosen.size() == count) {

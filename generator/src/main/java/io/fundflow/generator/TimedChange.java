@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One change-log message and when, on the simulated market day, it is sent. The byte arrays are
- * shared, not copied: treat them as read-only.
+ * shared, not copied: treat them as read-only ({@code equals} compares them by identity; compare
+ * contents with {@link java.util.Arrays#equals(byte[], byte[])}).
  *
  * @param sendAt when the message is sent (the trading day in Asia/Shanghai)
  * @param topic the ODS topic ({@link io.fundflow.common.names.Topics})

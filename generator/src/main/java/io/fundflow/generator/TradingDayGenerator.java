@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,10 +202,5 @@ public final class TradingDayGenerator {
         kind == FaultKind.MISSING
             ? null
             : kind == FaultKind.WRONG_AMOUNT ? item.streamedAmount : item.amount);
-  }
-
-  /** Orders faults for printing: by kind, then serial. */
-  static Comparator<Fault> faultOrder() {
-    return Comparator.comparing(Fault::kind).thenComparingLong(Fault::serialNo);
   }
 }
