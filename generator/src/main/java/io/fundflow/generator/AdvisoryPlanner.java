@@ -59,9 +59,19 @@ final class AdvisoryPlanner {
           active.add(signed);
         }
       } else if (roll < 18) {
-        LocalDateTime applied = day.minusDays(1 + random.nextInt(5)).atTime(10, 0).plusMinutes(random.nextInt(300));
-        pending.add(put(new AdvisoryContract(contractId(c), c.clientId(), portfolio(), c.branchNo(),
-            applied, null, null, ContractStatus.APPLIED)));
+        LocalDateTime applied =
+            day.minusDays(1 + random.nextInt(5)).atTime(10, 0).plusMinutes(random.nextInt(300));
+        pending.add(
+            put(
+                new AdvisoryContract(
+                    contractId(c),
+                    c.clientId(),
+                    portfolio(),
+                    c.branchNo(),
+                    applied,
+                    null,
+                    null,
+                    ContractStatus.APPLIED)));
       } else {
         withoutContract.add(c);
       }
@@ -85,18 +95,38 @@ final class AdvisoryPlanner {
         continue;
       }
       LocalDateTime applied = timeline.between(random, LocalTime.of(9, 30), LocalTime.of(14, 0));
-      AdvisoryContract contract = new AdvisoryContract(contractId(c), c.clientId(), portfolio(),
-          c.branchNo(), applied, null, null, ContractStatus.APPLIED);
+      AdvisoryContract contract =
+          new AdvisoryContract(
+              contractId(c),
+              c.clientId(),
+              portfolio(),
+              c.branchNo(),
+              applied,
+              null,
+              null,
+              ContractStatus.APPLIED);
       put(contract);
-      versions.add(applied.plusNanos(millis(50, 500)), ChangeOp.INSERT, null, contract,
+      versions.add(
+          applied.plusNanos(millis(50, 500)),
+          ChangeOp.INSERT,
+          null,
+          contract,
           style(contract.contractId()));
       int outcome = random.nextInt(100);
       if (outcome < 60) {
         sign(contract, applied.plusMinutes(5 + random.nextInt(55)));
       } else if (outcome < 75) {
         LocalDateTime when = applied.plusMinutes(10 + random.nextInt(50));
-        AdvisoryContract rejected = new AdvisoryContract(contract.contractId(), c.clientId(),
-            contract.portfolioCode(), c.branchNo(), applied, null, null, ContractStatus.REJECTED);
+        AdvisoryContract rejected =
+            new AdvisoryContract(
+                contract.contractId(),
+                c.clientId(),
+                contract.portfolioCode(),
+                c.branchNo(),
+                applied,
+                null,
+                null,
+                ContractStatus.REJECTED);
         put(rejected);
         versions.add(when, ChangeOp.UPDATE, contract, rejected, style(contract.contractId()));
       }
@@ -112,26 +142,46 @@ final class AdvisoryPlanner {
         BigDecimal all = positions.get(c.contractId());
         order(c, OrderType.REDEEM, all, when, OrderStatus.ACCEPTED, true);
         LocalDateTime end = when.plusMinutes(1 + random.nextInt(10));
-        AdvisoryContract terminated = new AdvisoryContract(c.contractId(), c.clientId(),
-            c.portfolioCode(), c.branchNo(), c.applyTime(), c.signTime(), end,
-            ContractStatus.TERMINATED);
+        AdvisoryContract terminated =
+            new AdvisoryContract(
+                c.contractId(),
+                c.clientId(),
+                c.portfolioCode(),
+                c.branchNo(),
+                c.applyTime(),
+                c.signTime(),
+                end,
+                ContractStatus.TERMINATED);
         put(terminated);
         versions.add(end, ChangeOp.UPDATE, c, terminated, style(c.contractId()));
       } else if (roll < 30) {
-        AdvisoryOrder add = order(c, OrderType.ADD, hundreds(5_000, 100_000), when,
-            OrderStatus.ACCEPTED, true);
+        AdvisoryOrder add =
+            order(c, OrderType.ADD, hundreds(5_000, 100_000), when, OrderStatus.ACCEPTED, true);
         if (!cancelled) {
           cancelled = true;
-          AdvisoryOrder cancel = new AdvisoryOrder(add.orderId(), add.contractId(), add.clientId(),
-              add.portfolioCode(), add.orderType(), add.amount(), add.orderTime(), add.tradeDate(),
-              OrderStatus.CANCELLED);
+          AdvisoryOrder cancel =
+              new AdvisoryOrder(
+                  add.orderId(),
+                  add.contractId(),
+                  add.clientId(),
+                  add.portfolioCode(),
+                  add.orderType(),
+                  add.amount(),
+                  add.orderTime(),
+                  add.tradeDate(),
+                  OrderStatus.CANCELLED);
           orders.put(cancel.orderId(), cancel);
           positions.merge(c.contractId(), add.amount().negate(), BigDecimal::add);
-          versions.add(when.plusMinutes(2 + random.nextInt(18)), ChangeOp.UPDATE, add, cancel,
+          versions.add(
+              when.plusMinutes(2 + random.nextInt(18)),
+              ChangeOp.UPDATE,
+              add,
+              cancel,
               style(add.orderId()));
         }
       } else if (roll < 38) {
-        BigDecimal half = positions.get(c.contractId()).divide(new BigDecimal("2"), 0, RoundingMode.DOWN);
+        BigDecimal half =
+            positions.get(c.contractId()).divide(new BigDecimal("2"), 0, RoundingMode.DOWN);
         if (half.compareTo(HUNDRED) >= 0) {
           order(c, OrderType.REDEEM, half.setScale(2), when, OrderStatus.ACCEPTED, true);
         }
@@ -142,17 +192,39 @@ final class AdvisoryPlanner {
 
   /** A contract signed before the day, its purchase and later orders; some terminated since. */
   private AdvisoryContract history(Customer c, LocalDate day) {
-    LocalDateTime applied = day.minusDays(30 + random.nextInt(370)).atTime(10, 0)
-        .plusMinutes(random.nextInt(300));
+    LocalDateTime applied =
+        day.minusDays(30 + random.nextInt(370)).atTime(10, 0).plusMinutes(random.nextInt(300));
     LocalDateTime signed = applied.plusDays(1 + random.nextInt(3));
-    AdvisoryContract contract = put(new AdvisoryContract(contractId(c), c.clientId(), portfolio(),
-        c.branchNo(), applied, signed, null, ContractStatus.SIGNED));
-    order(contract, OrderType.PURCHASE, hundreds(10_000, 500_000), signed.plusHours(1),
-        OrderStatus.ACCEPTED, false);
+    AdvisoryContract contract =
+        put(
+            new AdvisoryContract(
+                contractId(c),
+                c.clientId(),
+                portfolio(),
+                c.branchNo(),
+                applied,
+                signed,
+                null,
+                ContractStatus.SIGNED));
+    order(
+        contract,
+        OrderType.PURCHASE,
+        hundreds(10_000, 500_000),
+        signed.plusHours(1),
+        OrderStatus.ACCEPTED,
+        false);
     LocalDateTime t = signed.plusHours(1);
     int later = random.nextInt(4);
     for (int i = 0; i < later && t.toLocalDate().isBefore(day.minusDays(2)); i++) {
-      t = t.plusDays(1 + random.nextInt((int) Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), day) / 2)));
+      t =
+          t.plusDays(
+              1
+                  + random.nextInt(
+                      (int)
+                          Math.max(
+                              1,
+                              java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), day)
+                                  / 2)));
       if (!t.toLocalDate().isBefore(day)) {
         break;
       }
@@ -160,29 +232,68 @@ final class AdvisoryPlanner {
     }
     if (random.nextInt(5) == 0 && t.toLocalDate().isBefore(day.minusDays(1))) {
       LocalDateTime end = t.plusDays(1);
-      order(contract, OrderType.REDEEM, positions.get(contract.contractId()), end,
-          OrderStatus.ACCEPTED, false);
-      return put(new AdvisoryContract(contract.contractId(), c.clientId(), contract.portfolioCode(),
-          c.branchNo(), applied, signed, end.plusMinutes(5), ContractStatus.TERMINATED));
+      order(
+          contract,
+          OrderType.REDEEM,
+          positions.get(contract.contractId()),
+          end,
+          OrderStatus.ACCEPTED,
+          false);
+      return put(
+          new AdvisoryContract(
+              contract.contractId(),
+              c.clientId(),
+              contract.portfolioCode(),
+              c.branchNo(),
+              applied,
+              signed,
+              end.plusMinutes(5),
+              ContractStatus.TERMINATED));
     }
     return contract;
   }
 
   private void sign(AdvisoryContract applied, LocalDateTime when) {
-    AdvisoryContract signed = new AdvisoryContract(applied.contractId(), applied.clientId(),
-        applied.portfolioCode(), applied.branchNo(), applied.applyTime(), when, null,
-        ContractStatus.SIGNED);
+    AdvisoryContract signed =
+        new AdvisoryContract(
+            applied.contractId(),
+            applied.clientId(),
+            applied.portfolioCode(),
+            applied.branchNo(),
+            applied.applyTime(),
+            when,
+            null,
+            ContractStatus.SIGNED);
     put(signed);
     versions.add(when, ChangeOp.UPDATE, applied, signed, style(applied.contractId()));
-    order(signed, OrderType.PURCHASE, hundreds(10_000, 300_000),
-        when.plusMinutes(1 + random.nextInt(30)), OrderStatus.ACCEPTED, true);
+    order(
+        signed,
+        OrderType.PURCHASE,
+        hundreds(10_000, 300_000),
+        when.plusMinutes(1 + random.nextInt(30)),
+        OrderStatus.ACCEPTED,
+        true);
   }
 
-  private AdvisoryOrder order(AdvisoryContract c, OrderType type, BigDecimal amount,
-      LocalDateTime when, OrderStatus status, boolean today) {
+  private AdvisoryOrder order(
+      AdvisoryContract c,
+      OrderType type,
+      BigDecimal amount,
+      LocalDateTime when,
+      OrderStatus status,
+      boolean today) {
     String id = String.format("AO%d%06d", Population.yyyymmdd(when.toLocalDate()), ++orderSeq);
-    AdvisoryOrder o = new AdvisoryOrder(id, c.contractId(), c.clientId(), c.portfolioCode(), type,
-        amount, when, Population.yyyymmdd(when.toLocalDate()), status);
+    AdvisoryOrder o =
+        new AdvisoryOrder(
+            id,
+            c.contractId(),
+            c.clientId(),
+            c.portfolioCode(),
+            type,
+            amount,
+            when,
+            Population.yyyymmdd(when.toLocalDate()),
+            status);
     orders.put(id, o);
     BigDecimal signed = type == OrderType.REDEEM ? amount.negate() : amount;
     positions.merge(c.contractId(), signed, BigDecimal::add);

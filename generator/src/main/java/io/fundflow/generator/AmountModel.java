@@ -74,8 +74,11 @@ final class AmountModel {
       case FUND_BUY:
         {
           BigDecimal want = hundreds(random, 1_000, 50_000, scale);
-          BigDecimal can = balance.multiply(new BigDecimal("0.8")).divideToIntegralValue(HUNDRED)
-              .multiply(HUNDRED);
+          BigDecimal can =
+              balance
+                  .multiply(new BigDecimal("0.8"))
+                  .divideToIntegralValue(HUNDRED)
+                  .multiply(HUNDRED);
           if (can.compareTo(new BigDecimal("1000")) < 0) {
             return draw(FUND_REDEEM, balance, scale, random);
           }

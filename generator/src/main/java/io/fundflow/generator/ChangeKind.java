@@ -1,8 +1,8 @@
 package io.fundflow.generator;
 
 /**
- * What a change-log message is, from the generator's side: what the platform is expected to do
- * with it follows from this (decode and apply, skip a tombstone, reject a malformed one).
+ * What a change-log message is, from the generator's side: what the platform is expected to do with
+ * it follows from this (decode and apply, skip a tombstone, reject a malformed one).
  */
 public enum ChangeKind {
   /** A snapshot read (Debezium op r; a GoldenGate initial-load insert) before the open. */

@@ -56,12 +56,20 @@ final class ChangeLogAssembler {
       RowChange change = change(v, columns(v.before()), columns(v.after()), position);
       Instant sendAt = instant(v.commitTime()).plusMillis(50 + random.nextInt(750));
       TimedChange message =
-          new TimedChange(sendAt, topic(v), key(v, change), encode(v, change), v.envelope(), kind(v.op()));
+          new TimedChange(
+              sendAt, topic(v), key(v, change), encode(v, change), v.envelope(), kind(v.op()));
       encoded.add(new Encoded(v, position, message));
       add(out, message);
       if (v.op() == ChangeOp.DELETE && v.envelope() == Envelope.DEBEZIUM) {
-        add(out, new TimedChange(sendAt.plusMillis(1), message.topic(), message.key(), null,
-            Envelope.DEBEZIUM, ChangeKind.TOMBSTONE));
+        add(
+            out,
+            new TimedChange(
+                sendAt.plusMillis(1),
+                message.topic(),
+                message.key(),
+                null,
+                Envelope.DEBEZIUM,
+                ChangeKind.TOMBSTONE));
       }
     }
     addDuplicates(out, encoded);
@@ -78,8 +86,15 @@ final class ChangeLogAssembler {
     int count = Math.min(inserts.size(), Math.max(3, inserts.size() / 100));
     for (int i = 0; i < count; i++) {
       TimedChange m = inserts.get(random.nextInt(inserts.size())).message();
-      add(out, new TimedChange(m.sendAt().plusMillis(1 + random.nextInt(30_000)), m.topic(),
-          m.key(), m.value(), m.envelope(), ChangeKind.DUPLICATE));
+      add(
+          out,
+          new TimedChange(
+              m.sendAt().plusMillis(1 + random.nextInt(30_000)),
+              m.topic(),
+              m.key(),
+              m.value(),
+              m.envelope(),
+              ChangeKind.DUPLICATE));
     }
   }
 
@@ -102,15 +117,22 @@ final class ChangeLogAssembler {
       replayed++;
       TimedChange first = row.get(0).message();
       TimedChange last = row.get(row.size() - 1).message();
-      add(out, new TimedChange(last.sendAt().plusMillis(1_000 + random.nextInt(60_000)),
-          first.topic(), first.key(), first.value(), first.envelope(), ChangeKind.LATE_VERSION));
+      add(
+          out,
+          new TimedChange(
+              last.sendAt().plusMillis(1_000 + random.nextInt(60_000)),
+              first.topic(),
+              first.key(),
+              first.value(),
+              first.envelope(),
+              ChangeKind.LATE_VERSION));
     }
   }
 
   /**
    * Broken retransmissions of journal inserts, in turn: cut-off JSON, the SERIAL_NO key column
-   * missing, an amount with three decimals. The intact message is sent too, so none of them
-   * changes what the stream should hold.
+   * missing, an amount with three decimals. The intact message is sent too, so none of them changes
+   * what the stream should hold.
    */
   private void addMalformed(List<Pending> out, List<Encoded> encoded, int count) {
     List<Encoded> inserts = journal(encoded, ChangeOp.INSERT);
@@ -136,13 +158,21 @@ final class ChangeLogAssembler {
             row.put("OCCUR_BALANCE", amount.add(new BigDecimal("0.005")));
             // Precise decimals carry scale 2 by schema: a third decimal only exists as text.
             RowChange change = change(e.version(), null, row, e.position());
-            value = e.version().envelope() == Envelope.GOLDENGATE
-                ? GoldenGateMessages.encode(change)
-                : DebeziumMessages.plain(change);
+            value =
+                e.version().envelope() == Envelope.GOLDENGATE
+                    ? GoldenGateMessages.encode(change)
+                    : DebeziumMessages.plain(change);
           }
       }
-      add(out, new TimedChange(m.sendAt().plusMillis(1 + random.nextInt(10_000)), m.topic(),
-          m.key(), value, m.envelope(), ChangeKind.MALFORMED));
+      add(
+          out,
+          new TimedChange(
+              m.sendAt().plusMillis(1 + random.nextInt(10_000)),
+              m.topic(),
+              m.key(),
+              value,
+              m.envelope(),
+              ChangeKind.MALFORMED));
     }
   }
 
@@ -158,8 +188,8 @@ final class ChangeLogAssembler {
 
   private static RowChange change(
       RowVersion v, Map<String, Object> before, Map<String, Object> after, long position) {
-    return new RowChange(v.table(), v.op(), before, after, position,
-        instant(v.commitTime()).toEpochMilli());
+    return new RowChange(
+        v.table(), v.op(), before, after, position, instant(v.commitTime()).toEpochMilli());
   }
 
   private static byte[] encode(RowVersion v, RowChange change) {

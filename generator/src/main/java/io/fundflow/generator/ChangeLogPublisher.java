@@ -49,7 +49,8 @@ public final class ChangeLogPublisher implements AutoCloseable {
 
   /** A publisher with its own idempotent producer to {@code bootstrapServers}. */
   public static ChangeLogPublisher connect(String bootstrapServers, Pacing pacing) {
-    return new ChangeLogPublisher(new KafkaProducer<>(producerProperties(bootstrapServers)), pacing);
+    return new ChangeLogPublisher(
+        new KafkaProducer<>(producerProperties(bootstrapServers)), pacing);
   }
 
   /** The producer configuration: idempotent, {@code acks=all}, byte-array key and value. */
@@ -71,8 +72,7 @@ public final class ChangeLogPublisher implements AutoCloseable {
   }
 
   /**
-   * Sends every message in order, each when the pacing says, then waits until all are
-   * acknowledged.
+   * Sends every message in order, each when the pacing says, then waits until all are acknowledged.
    *
    * @throws InterruptedException when interrupted while waiting (messages handed over so far are
    *     still flushed by {@link #close})

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class CsvDayEndWriter implements DayEndWriter {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   private final Path folder;
 
@@ -60,7 +61,8 @@ public final class CsvDayEndWriter implements DayEndWriter {
           w.write(line.append('\n').toString());
         }
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       written.put(table.name(), t.getValue().size());
     }
     return written;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The authoritative rows at the end of the trading day, as the nightly correction reads them
- * ({@code docs/batch.md} "Sources"): the day's journal, and the final customers, channels,
- * advisory contracts (applied up to the day) and orders (traded up to the day).
+ * ({@code docs/batch.md} "Sources"): the day's journal, and the final customers, channels, advisory
+ * contracts (applied up to the day) and orders (traded up to the day).
  */
 public record DayEndData(
     int initDate,

@@ -38,8 +38,10 @@ public final class FaultManifestJson {
       n.put("moneyType", f.moneyType().name());
       n.put("businessFlag", f.businessFlag());
       n.put("occurTime", TIME.format(f.occurTime()));
-      n.put("expectedAmount", f.expectedAmount() == null ? null : f.expectedAmount().toPlainString());
-      n.put("streamedAmount", f.streamedAmount() == null ? null : f.streamedAmount().toPlainString());
+      n.put(
+          "expectedAmount", f.expectedAmount() == null ? null : f.expectedAmount().toPlainString());
+      n.put(
+          "streamedAmount", f.streamedAmount() == null ? null : f.streamedAmount().toPlainString());
     }
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One simulated trading day: the change log in send order, the authoritative day-end data, and
- * the faults by which the first differs from the second.
+ * One simulated trading day: the change log in send order, the authoritative day-end data, and the
+ * faults by which the first differs from the second.
  */
 public record GeneratedDay(
-    GeneratorSettings settings, List<TimedChange> changeLog, DayEndData dayEnd, FaultManifest faults) {
+    GeneratorSettings settings,
+    List<TimedChange> changeLog,
+    DayEndData dayEnd,
+    FaultManifest faults) {
 
   public GeneratedDay {
     changeLog = List.copyOf(changeLog);

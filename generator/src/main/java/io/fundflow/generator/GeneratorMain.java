@@ -72,8 +72,8 @@ public final class GeneratorMain implements Runnable {
       sortOptions = false,
       description = {
         "Generate one simulated trading day (seeded, reproducible): send its change log to the ODS"
-            + " topics (Debezium and GoldenGate envelopes, paced on a simulated clock) and write the"
-            + " authoritative day-end data where the nightly correction reads it.",
+            + " topics (Debezium and GoldenGate envelopes, paced on a simulated clock) and write"
+            + " the authoritative day-end data where the nightly correction reads it.",
         "Without --kafka (or kafka.bootstrap.servers) nothing is sent; without --day-end nothing"
             + " is written: the command then prints what it would do."
       })
@@ -83,42 +83,73 @@ public final class GeneratorMain implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--date", required = true, paramLabel = "yyyymmdd",
+    @Option(
+        names = "--date",
+        required = true,
+        paramLabel = "yyyymmdd",
         description = "Trading day (INIT_DATE), a weekday.")
     String date;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Random seed. Default ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--customers", defaultValue = "200", description = "Customers. Default ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--customers",
+        defaultValue = "200",
+        description = "Customers. Default ${DEFAULT-VALUE}.")
     int customers;
 
-    @Option(names = "--entries-per-customer", defaultValue = "6", paramLabel = "N",
+    @Option(
+        names = "--entries-per-customer",
+        defaultValue = "6",
+        paramLabel = "N",
         description = "Average journal entries per customer. Default ${DEFAULT-VALUE}.")
     double entriesPerCustomer;
 
-    @Option(names = "--faults", paramLabel = "N",
+    @Option(
+        names = "--faults",
+        paramLabel = "N",
         description = "Faults of each kind (missing, wrong amount, rolled back). Default 4.")
     Integer faults;
 
-    @Option(names = "--missing", paramLabel = "N", description = "Entries missing from the stream (overrides --faults).")
+    @Option(
+        names = "--missing",
+        paramLabel = "N",
+        description = "Entries missing from the stream (overrides --faults).")
     Integer missing;
 
-    @Option(names = "--wrong-amount", paramLabel = "N", description = "Entries streamed with a wrong amount (overrides --faults).")
+    @Option(
+        names = "--wrong-amount",
+        paramLabel = "N",
+        description = "Entries streamed with a wrong amount (overrides --faults).")
     Integer wrongAmount;
 
-    @Option(names = "--rolled-back", paramLabel = "N", description = "Entries streamed, then rolled back (overrides --faults).")
+    @Option(
+        names = "--rolled-back",
+        paramLabel = "N",
+        description = "Entries streamed, then rolled back (overrides --faults).")
     Integer rolledBack;
 
-    @Option(names = "--goldengate-share", defaultValue = "0.3", paramLabel = "0..1",
+    @Option(
+        names = "--goldengate-share",
+        defaultValue = "0.3",
+        paramLabel = "0..1",
         description = "Share of rows in GoldenGate envelopes. Default ${DEFAULT-VALUE}.")
     double goldenGateShare;
 
-    @Option(names = "--malformed", defaultValue = "6", paramLabel = "N",
+    @Option(
+        names = "--malformed",
+        defaultValue = "6",
+        paramLabel = "N",
         description = "Malformed messages. Default ${DEFAULT-VALUE}.")
     int malformed;
 
-    @Option(names = "--kafka", paramLabel = "host:port[,...]",
+    @Option(
+        names = "--kafka",
+        paramLabel = "host:port[,...]",
         description = "Kafka bootstrap servers (else kafka.bootstrap.servers).")
     String kafka;
 
@@ -127,40 +158,65 @@ public final class GeneratorMain implements Runnable {
 
     /** How fast the day runs. */
     static final class Pace {
-      @Option(names = "--speed", paramLabel = "N",
-          description = "Simulated seconds per real second (default 60: 08:30-16:10 in about 8 minutes).")
+      @Option(
+          names = "--speed",
+          paramLabel = "N",
+          description =
+              "Simulated seconds per real second (default 60: 08:30-16:10 in about 8 minutes).")
       Double speed;
 
       @Option(names = "--as-fast-as-possible", description = "Send without waiting.")
       boolean asFastAsPossible;
     }
 
-    @Option(names = "--start", paramLabel = "HH:mm",
-        description = "Simulated time to start at; earlier messages go at once. Default: the first message (08:30).")
+    @Option(
+        names = "--start",
+        paramLabel = "HH:mm",
+        description =
+            "Simulated time to start at; earlier messages go at once. Default: the first message"
+                + " (08:30).")
     String start;
 
-    @Option(names = "--day-end", paramLabel = "jdbc|csv:<dir>",
-        description = "Where the day-end data goes: the database's source tables, or a CSV export folder.")
+    @Option(
+        names = "--day-end",
+        paramLabel = "jdbc|csv:<dir>",
+        description =
+            "Where the day-end data goes: the database's source tables, or a CSV export folder.")
     String dayEnd;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "Database URL (else db.url).")
     String jdbcUrl;
 
-    @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user (else db.user, default fundflow).")
+    @Option(
+        names = "--jdbc-user",
+        paramLabel = "USER",
+        description = "Database user (else db.user, default fundflow).")
     String jdbcUser;
 
-    @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "Database password (else db.password).")
+    @Option(
+        names = "--jdbc-password",
+        paramLabel = "PASSWORD",
+        description = "Database password (else db.password).")
     String jdbcPassword;
 
-    @Option(names = "--faults-out", paramLabel = "FILE", description = "Write the fault manifest as JSON.")
+    @Option(
+        names = "--faults-out",
+        paramLabel = "FILE",
+        description = "Write the fault manifest as JSON.")
     Path faultsOut;
 
-    @Option(names = "--progress-every", defaultValue = "5", paramLabel = "SECONDS",
+    @Option(
+        names = "--progress-every",
+        defaultValue = "5",
+        paramLabel = "SECONDS",
         description = "Seconds between progress lines. Default ${DEFAULT-VALUE}.")
     int progressEvery;
 
-    @Option(names = "--config", paramLabel = "FILE",
-        description = "Properties file; FUNDFLOW_* environment variables and -D options override it.")
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "Properties file; FUNDFLOW_* environment variables and -D options override it.")
     Path config;
 
     @Option(names = "-D", paramLabel = "key=value", description = "Override one configuration key.")
@@ -193,9 +249,14 @@ public final class GeneratorMain implements Runnable {
 
       long began = System.nanoTime();
       GeneratedDay day = TradingDayGenerator.generate(settings);
-      out.printf("generated %d in %d ms: %d messages %s, day-end %d rows, faults %d (%s)%n",
-          settings.initDate(), (System.nanoTime() - began) / 1_000_000, day.changeLog().size(),
-          day.messagesPerTopic(), day.dayEnd().rowCount(), day.faults().size(),
+      out.printf(
+          "generated %d in %d ms: %d messages %s, day-end %d rows, faults %d (%s)%n",
+          settings.initDate(),
+          (System.nanoTime() - began) / 1_000_000,
+          day.changeLog().size(),
+          day.messagesPerTopic(),
+          day.dayEnd().rowCount(),
+          day.faults().size(),
           String.join(", ", day.faults().clientIds()));
       out.flush();
       if (faultsOut != null) {
@@ -223,32 +284,50 @@ public final class GeneratorMain implements Runnable {
       return 0;
     }
 
-    private void publish(GeneratedDay day, String bootstrap, LocalTime startAt, double speed,
-        PrintWriter out) throws InterruptedException {
+    private void publish(
+        GeneratedDay day, String bootstrap, LocalTime startAt, double speed, PrintWriter out)
+        throws InterruptedException {
       Instant first = day.changeLog().get(0).sendAt();
       Instant simulatedStart =
-          startAt == null ? first : settings().tradingDate().atTime(startAt).atZone(SHANGHAI).toInstant();
-      Clock clock = pace.asFastAsPossible ? null
-          : new SimulatedClock(Clock.systemUTC(), simulatedStart, speed);
+          startAt == null
+              ? first
+              : settings().tradingDate().atTime(startAt).atZone(SHANGHAI).toInstant();
+      Clock clock =
+          pace.asFastAsPossible
+              ? null
+              : new SimulatedClock(Clock.systemUTC(), simulatedStart, speed);
       Pacing pacing = clock == null ? Pacing.asFastAsPossible() : Pacing.onClock(clock);
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "generator-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "generator-progress");
+                t.setDaemon(true);
+                return t;
+              });
       DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss");
       try (ChangeLogPublisher publisher = ChangeLogPublisher.connect(bootstrap, pacing)) {
         PublishProgress p = publisher.progress();
-        ticker.scheduleAtFixedRate(() -> {
-          Instant now = clock != null ? clock.instant() : p.lastSendAt();
-          out.printf("%s sent %d/%d %s%n",
-              now == null ? "--:--:--" : hms.format(now.atZone(SHANGHAI)), p.sent(), p.planned(),
-              p.sentPerTopic());
-          out.flush();
-        }, progressEvery, progressEvery, TimeUnit.SECONDS);
-        out.printf("sending %d messages to %s %s%n", day.changeLog().size(), bootstrap,
-            clock == null ? "as fast as possible" : "at " + speed + "x from "
-                + hms.format(simulatedStart.atZone(SHANGHAI)));
+        ticker.scheduleAtFixedRate(
+            () -> {
+              Instant now = clock != null ? clock.instant() : p.lastSendAt();
+              out.printf(
+                  "%s sent %d/%d %s%n",
+                  now == null ? "--:--:--" : hms.format(now.atZone(SHANGHAI)),
+                  p.sent(),
+                  p.planned(),
+                  p.sentPerTopic());
+              out.flush();
+            },
+            progressEvery,
+            progressEvery,
+            TimeUnit.SECONDS);
+        out.printf(
+            "sending %d messages to %s %s%n",
+            day.changeLog().size(),
+            bootstrap,
+            clock == null
+                ? "as fast as possible"
+                : "at " + speed + "x from " + hms.format(simulatedStart.atZone(SHANGHAI)));
         out.flush();
         publisher.publish(day.changeLog());
         out.println("change log sent: " + p);
@@ -266,11 +345,19 @@ public final class GeneratorMain implements Runnable {
       }
       int each = faults == null ? GeneratorSettings.DEFAULT_FAULTS : faults;
       try {
-        return new GeneratorSettings(seed, day, customers, entriesPerCustomer,
-            missing != null ? missing : each, wrongAmount != null ? wrongAmount : each,
-            rolledBack != null ? rolledBack : each, goldenGateShare, malformed);
+        return new GeneratorSettings(
+            seed,
+            day,
+            customers,
+            entriesPerCustomer,
+            missing != null ? missing : each,
+            wrongAmount != null ? wrongAmount : each,
+            rolledBack != null ? rolledBack : each,
+            goldenGateShare,
+            malformed);
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), optionOf(e.getMessage()) + ": " + e.getMessage());
+        throw new ParameterException(
+            spec.commandLine(), optionOf(e.getMessage()) + ": " + e.getMessage());
       }
     }
 
@@ -298,8 +385,8 @@ public final class GeneratorMain implements Runnable {
         }
         return kafka;
       } catch (IllegalArgumentException | ConfigException e) {
-        throw new ParameterException(spec.commandLine(),
-            "--kafka must be host:port[,host:port...]: " + kafka);
+        throw new ParameterException(
+            spec.commandLine(), "--kafka must be host:port[,host:port...]: " + kafka);
       }
     }
 
@@ -321,17 +408,19 @@ public final class GeneratorMain implements Runnable {
       if (dayEnd.equals("jdbc")) {
         String url = jdbcUrl != null ? jdbcUrl : c.dbUrl().orElse(null);
         if (url == null) {
-          throw new ParameterException(spec.commandLine(),
-              "--day-end jdbc needs --jdbc-url (or db.url)");
+          throw new ParameterException(
+              spec.commandLine(), "--day-end jdbc needs --jdbc-url (or db.url)");
         }
-        return new JdbcDayEndWriter(url, jdbcUser != null ? jdbcUser : c.dbUser(),
+        return new JdbcDayEndWriter(
+            url,
+            jdbcUser != null ? jdbcUser : c.dbUser(),
             jdbcPassword != null ? jdbcPassword : c.dbPassword());
       }
       if (dayEnd.startsWith("csv:") && dayEnd.length() > 4) {
         return new CsvDayEndWriter(Path.of(dayEnd.substring(4)));
       }
-      throw new ParameterException(spec.commandLine(),
-          "--day-end must be jdbc or csv:<folder>: " + dayEnd);
+      throw new ParameterException(
+          spec.commandLine(), "--day-end must be jdbc or csv:<folder>: " + dayEnd);
     }
   }
 }

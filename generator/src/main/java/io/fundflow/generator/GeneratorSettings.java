@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * What to generate: one trading day, seeded. The same settings always give byte-identical output.
  *
- * @param seed the random seed; customers and channels depend on it alone (the same population
- *     every day), the day's events on it and the date
+ * @param seed the random seed; customers and channels depend on it alone (the same population every
+ *     day), the day's events on it and the date
  * @param tradingDate the trading day (INIT_DATE); a weekday
  * @param customers number of customers, at least 10
  * @param entriesPerCustomer average fund-journal entries per customer and day (fees included), > 0
@@ -32,12 +32,16 @@ public record GeneratorSettings(
 
   /** Default customers of a day. */
   public static final int DEFAULT_CUSTOMERS = 200;
+
   /** Default entries per customer. */
   public static final double DEFAULT_ENTRIES_PER_CUSTOMER = 6.0;
+
   /** Default count of each fault kind. */
   public static final int DEFAULT_FAULTS = 4;
+
   /** Default share of GoldenGate rows. */
   public static final double DEFAULT_GOLDENGATE_SHARE = 0.3;
+
   /** Default number of malformed messages. */
   public static final int DEFAULT_MALFORMED = 6;
 
@@ -69,7 +73,8 @@ public record GeneratorSettings(
       throw new IllegalArgumentException("goldenGateShare must be in 0..1: " + goldenGateShare);
     }
     if (malformedMessages < 0 || malformedMessages > 10_000) {
-      throw new IllegalArgumentException("malformedMessages must be in 0..10000: " + malformedMessages);
+      throw new IllegalArgumentException(
+          "malformedMessages must be in 0..10000: " + malformedMessages);
     }
   }
 
@@ -95,33 +100,81 @@ public record GeneratorSettings(
   }
 
   public GeneratorSettings withSeed(long value) {
-    return new GeneratorSettings(value, tradingDate, customers, entriesPerCustomer, missingFaults,
-        wrongAmountFaults, rolledBackFaults, goldenGateShare, malformedMessages);
+    return new GeneratorSettings(
+        value,
+        tradingDate,
+        customers,
+        entriesPerCustomer,
+        missingFaults,
+        wrongAmountFaults,
+        rolledBackFaults,
+        goldenGateShare,
+        malformedMessages);
   }
 
   public GeneratorSettings withCustomers(int value) {
-    return new GeneratorSettings(seed, tradingDate, value, entriesPerCustomer, missingFaults,
-        wrongAmountFaults, rolledBackFaults, goldenGateShare, malformedMessages);
+    return new GeneratorSettings(
+        seed,
+        tradingDate,
+        value,
+        entriesPerCustomer,
+        missingFaults,
+        wrongAmountFaults,
+        rolledBackFaults,
+        goldenGateShare,
+        malformedMessages);
   }
 
   public GeneratorSettings withEntriesPerCustomer(double value) {
-    return new GeneratorSettings(seed, tradingDate, customers, value, missingFaults,
-        wrongAmountFaults, rolledBackFaults, goldenGateShare, malformedMessages);
+    return new GeneratorSettings(
+        seed,
+        tradingDate,
+        customers,
+        value,
+        missingFaults,
+        wrongAmountFaults,
+        rolledBackFaults,
+        goldenGateShare,
+        malformedMessages);
   }
 
   /** The same count for each of the three fault kinds. */
   public GeneratorSettings withFaults(int missing, int wrongAmount, int rolledBack) {
-    return new GeneratorSettings(seed, tradingDate, customers, entriesPerCustomer, missing,
-        wrongAmount, rolledBack, goldenGateShare, malformedMessages);
+    return new GeneratorSettings(
+        seed,
+        tradingDate,
+        customers,
+        entriesPerCustomer,
+        missing,
+        wrongAmount,
+        rolledBack,
+        goldenGateShare,
+        malformedMessages);
   }
 
   public GeneratorSettings withGoldenGateShare(double value) {
-    return new GeneratorSettings(seed, tradingDate, customers, entriesPerCustomer, missingFaults,
-        wrongAmountFaults, rolledBackFaults, value, malformedMessages);
+    return new GeneratorSettings(
+        seed,
+        tradingDate,
+        customers,
+        entriesPerCustomer,
+        missingFaults,
+        wrongAmountFaults,
+        rolledBackFaults,
+        value,
+        malformedMessages);
   }
 
   public GeneratorSettings withMalformedMessages(int value) {
-    return new GeneratorSettings(seed, tradingDate, customers, entriesPerCustomer, missingFaults,
-        wrongAmountFaults, rolledBackFaults, goldenGateShare, value);
+    return new GeneratorSettings(
+        seed,
+        tradingDate,
+        customers,
+        entriesPerCustomer,
+        missingFaults,
+        wrongAmountFaults,
+        rolledBackFaults,
+        goldenGateShare,
+        value);
   }
 }

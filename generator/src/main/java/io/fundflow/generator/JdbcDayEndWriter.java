@@ -89,7 +89,9 @@ public final class JdbcDayEndWriter implements DayEndWriter {
 
   static String insertSql(SourceTable table) {
     List<SourceColumn> columns = SourceSchema.columns(table);
-    return "INSERT INTO " + table.name() + " ("
+    return "INSERT INTO "
+        + table.name()
+        + " ("
         + columns.stream().map(SourceColumn::name).collect(Collectors.joining(", "))
         + ") VALUES ("
         + columns.stream().map(col -> "?").collect(Collectors.joining(", "))
@@ -98,20 +100,36 @@ public final class JdbcDayEndWriter implements DayEndWriter {
 
   static String mergeSql(SourceTable table) {
     List<SourceColumn> columns = SourceSchema.columns(table);
-    String source = columns.stream()
-        .map(col -> "CAST(? AS " + sqlType(col) + ") AS " + col.name())
-        .collect(Collectors.joining(", "));
-    String on = columns.stream().filter(SourceColumn::key)
-        .map(col -> "t." + col.name() + " = s." + col.name())
-        .collect(Collectors.joining(" AND "));
-    String set = columns.stream().filter(col -> !col.key())
-        .map(col -> col.name() + " = s." + col.name())
-        .collect(Collectors.joining(", "));
+    String source =
+        columns.stream()
+            .map(col -> "CAST(? AS " + sqlType(col) + ") AS " + col.name())
+            .collect(Collectors.joining(", "));
+    String on =
+        columns.stream()
+            .filter(SourceColumn::key)
+            .map(col -> "t." + col.name() + " = s." + col.name())
+            .collect(Collectors.joining(" AND "));
+    String set =
+        columns.stream()
+            .filter(col -> !col.key())
+            .map(col -> col.name() + " = s." + col.name())
+            .collect(Collectors.joining(", "));
     String names = columns.stream().map(SourceColumn::name).collect(Collectors.joining(", "));
-    String values = columns.stream().map(col -> "s." + col.name()).collect(Collectors.joining(", "));
-    return "MERGE INTO " + table.name() + " t USING (SELECT " + source + " FROM DUAL) s ON ("
-        + on + ") WHEN MATCHED THEN UPDATE SET " + set
-        + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES (" + values + ")";
+    String values =
+        columns.stream().map(col -> "s." + col.name()).collect(Collectors.joining(", "));
+    return "MERGE INTO "
+        + table.name()
+        + " t USING (SELECT "
+        + source
+        + " FROM DUAL) s ON ("
+        + on
+        + ") WHEN MATCHED THEN UPDATE SET "
+        + set
+        + " WHEN NOT MATCHED THEN INSERT ("
+        + names
+        + ") VALUES ("
+        + values
+        + ")";
   }
 
   private static String sqlType(SourceColumn column) {

@@ -79,7 +79,17 @@ final class JournalItem {
   FundJournalEntry entryWithAmount(int initDate, BigDecimal otherAmount) {
     BigDecimal post = postBalance.add(otherAmount.subtract(amount));
     return new FundJournalEntry(
-        initDate, serialNo, time, account.owner().clientId(), account.fundAccount(),
-        account.owner().branchNo(), account.moneyType(), flag, otherAmount, post, channel, remark);
+        initDate,
+        serialNo,
+        time,
+        account.owner().clientId(),
+        account.fundAccount(),
+        account.owner().branchNo(),
+        account.moneyType(),
+        flag,
+        otherAmount,
+        post,
+        channel,
+        remark);
   }
 }

@@ -26,7 +26,9 @@ final class JournalPlanner {
 
   private static final int[] FLAG_WEIGHTS = {15, 10, 25, 20, 2, 1, 5, 4};
   private static final int[] FAULT_FLAGS = {2041, 2042, 4401, 4402};
-  private static final String[] STOCKS = {"600519", "000001", "601318", "300750", "000858", "600036"};
+  private static final String[] STOCKS = {
+    "600519", "000001", "601318", "300750", "000858", "600036"
+  };
   private static final LocalTime LAST_REVERSAL = LocalTime.of(15, 30);
 
   private final GeneratorSettings settings;
@@ -52,7 +54,9 @@ final class JournalPlanner {
       LocalDateTime first = null;
       if (newcomer) {
         first = timeline.between(random, LocalTime.of(9, 30), LocalTime.of(10, 0));
-        items.add(new JournalItem(account, seq++, first, AmountModel.TRANSFER_IN, JournalItem.Fate.NORMAL));
+        items.add(
+            new JournalItem(
+                account, seq++, first, AmountModel.TRANSFER_IN, JournalItem.Fate.NORMAL));
       }
       int activities = count(mean);
       for (int i = 0; i < activities; i++) {
@@ -83,15 +87,21 @@ final class JournalPlanner {
   }
 
   private void addActivity(
-      List<JournalItem> items, Population.Account account, LocalDateTime time, int flag,
+      List<JournalItem> items,
+      Population.Account account,
+      LocalDateTime time,
+      int flag,
       JournalItem.Fate fate) {
     JournalItem item = new JournalItem(account, seq++, time, flag, fate);
     items.add(item);
     if (AmountModel.isTrade(flag) && fate == JournalItem.Fate.NORMAL) {
       JournalItem fee =
           new JournalItem(
-              account, seq++, time.plusNanos((1 + random.nextInt(2000)) * 1_000_000L),
-              AmountModel.FEE, JournalItem.Fate.FEE);
+              account,
+              seq++,
+              time.plusNanos((1 + random.nextInt(2000)) * 1_000_000L),
+              AmountModel.FEE,
+              JournalItem.Fate.FEE);
       fee.parent = item;
       items.add(fee);
     }
@@ -116,7 +126,10 @@ final class JournalPlanner {
           && i.time.toLocalTime().isBefore(LAST_REVERSAL)) {
         JournalItem reversal =
             new JournalItem(
-                i.account, seq++, i.time.plusSeconds(60 + random.nextInt(1800)), i.flag,
+                i.account,
+                seq++,
+                i.time.plusSeconds(60 + random.nextInt(1800)),
+                i.flag,
                 JournalItem.Fate.REVERSAL);
         reversal.parent = i;
         items.add(reversal);
@@ -135,8 +148,8 @@ final class JournalPlanner {
   }
 
   /**
-   * Each fault on its own entry of its own customer, so the demo can name the customer a fault
-   * hit and check that customer's corrected values.
+   * Each fault on its own entry of its own customer, so the demo can name the customer a fault hit
+   * and check that customer's corrected values.
    */
   private void addFaults(List<JournalItem> items, Population population) {
     Map<JournalItem.Fate, Integer> counts = new LinkedHashMap<>();

@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * When things happen on a trading day (SPEC §5): bank–securities transfers about 09:00–16:00,
- * trades in the continuous sessions 09:30–11:30 and 13:00–15:00. Activity bursts at the open,
- * rises again before the close, and is quiet over lunch (transfers only).
+ * trades in the continuous sessions 09:30–11:30 and 13:00–15:00. Activity bursts at the open, rises
+ * again before the close, and is quiet over lunch (transfers only).
  */
 final class MarketTimeline {
 

@@ -40,13 +40,17 @@ record Population(
       if (random.nextInt(100) < 8) {
         accounts.add(
             new Account(
-                c, "8" + c.clientId(), MoneyType.HKD, opening(random).divide(BigDecimal.TEN, 2, java.math.RoundingMode.DOWN)));
+                c,
+                "8" + c.clientId(),
+                MoneyType.HKD,
+                opening(random).divide(BigDecimal.TEN, 2, java.math.RoundingMode.DOWN)));
       }
     }
     int today = yyyymmdd(day);
     Customer newcomer = customer(random, count, today);
     accounts.add(
-        new Account(newcomer, "6" + newcomer.clientId(), MoneyType.CNY, BigDecimal.ZERO.setScale(2)));
+        new Account(
+            newcomer, "6" + newcomer.clientId(), MoneyType.CNY, BigDecimal.ZERO.setScale(2)));
     return new Population(customers, newcomer, accounts, standardChannels());
   }
 

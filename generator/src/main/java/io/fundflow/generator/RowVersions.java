@@ -33,7 +33,8 @@ final class RowVersions {
 
   void add(LocalDateTime commit, ChangeOp op, SourceRow before, SourceRow after, Style style) {
     versions.add(
-        new RowVersion(commit, versions.size(), op, before, after, style.envelope(), style.wrapped()));
+        new RowVersion(
+            commit, versions.size(), op, before, after, style.envelope(), style.wrapped()));
   }
 
   List<RowVersion> all() {

@@ -15,10 +15,11 @@ import java.util.Random;
 
 /**
  * Generates one simulated trading day from {@link GeneratorSettings}: the counter system's change
- * log on the ODS topics, the authoritative day-end data, and the faults between them. Pure (no
- * I/O, no clock) and deterministic: the same settings give byte-identical output.
+ * log on the ODS topics, the authoritative day-end data, and the faults between them. Pure (no I/O,
+ * no clock) and deterministic: the same settings give byte-identical output.
  *
- * <p>Usage: {@code GeneratedDay day = TradingDayGenerator.generate(GeneratorSettings.defaults(date));}
+ * <p>Usage: {@code GeneratedDay day =
+ * TradingDayGenerator.generate(GeneratorSettings.defaults(date));}
  */
 public final class TradingDayGenerator {
 
@@ -101,7 +102,10 @@ public final class TradingDayGenerator {
     customers.put(newcomer.clientId(), newcomer);
     versions.add(
         timeline.between(random, LocalTime.of(9, 5), LocalTime.of(9, 25)),
-        ChangeOp.INSERT, null, newcomer, versions.style());
+        ChangeOp.INSERT,
+        null,
+        newcomer,
+        versions.style());
 
     List<Customer> changing = new ArrayList<>(population.customers());
     Collections.shuffle(changing, random);
@@ -110,32 +114,66 @@ public final class TradingDayGenerator {
       Customer after;
       switch (random.nextInt(3)) {
         case 0:
-          after = new Customer(before.clientId(), before.clientName(), before.idKind(),
-              before.idNo(), String.format("139%08d", random.nextInt(100_000_000)),
-              before.branchNo(), before.openDate(), before.clientStatus(), before.riskLevel(),
-              before.keyClient());
+          after =
+              new Customer(
+                  before.clientId(),
+                  before.clientName(),
+                  before.idKind(),
+                  before.idNo(),
+                  String.format("139%08d", random.nextInt(100_000_000)),
+                  before.branchNo(),
+                  before.openDate(),
+                  before.clientStatus(),
+                  before.riskLevel(),
+                  before.keyClient());
           break;
         case 1:
-          after = new Customer(before.clientId(), before.clientName(), before.idKind(),
-              before.idNo(), before.mobile(), before.branchNo(), before.openDate(),
-              before.clientStatus(), before.riskLevel() % 5 + 1, before.keyClient());
+          after =
+              new Customer(
+                  before.clientId(),
+                  before.clientName(),
+                  before.idKind(),
+                  before.idNo(),
+                  before.mobile(),
+                  before.branchNo(),
+                  before.openDate(),
+                  before.clientStatus(),
+                  before.riskLevel() % 5 + 1,
+                  before.keyClient());
           break;
         default:
-          after = new Customer(before.clientId(), before.clientName(), before.idKind(),
-              before.idNo(), before.mobile(), before.branchNo(), before.openDate(),
-              before.clientStatus(), before.riskLevel(), !before.keyClient());
+          after =
+              new Customer(
+                  before.clientId(),
+                  before.clientName(),
+                  before.idKind(),
+                  before.idNo(),
+                  before.mobile(),
+                  before.branchNo(),
+                  before.openDate(),
+                  before.clientStatus(),
+                  before.riskLevel(),
+                  !before.keyClient());
       }
       customers.put(after.clientId(), after);
-      versions.add(timeline.between(random, LocalTime.of(9, 0), LocalTime.of(15, 30)),
-          ChangeOp.UPDATE, before, after, versions.style());
+      versions.add(
+          timeline.between(random, LocalTime.of(9, 0), LocalTime.of(15, 30)),
+          ChangeOp.UPDATE,
+          before,
+          after,
+          versions.style());
     }
 
     int w = channels.size() - 1;
     Channel renamedFrom = channels.get(w);
     Channel renamed = new Channel(renamedFrom.channelCode(), "微信小程序", renamedFrom.channelType());
     channels.set(w, renamed);
-    versions.add(timeline.between(random, LocalTime.of(12, 0), LocalTime.of(12, 30)),
-        ChangeOp.UPDATE, renamedFrom, renamed, versions.style());
+    versions.add(
+        timeline.between(random, LocalTime.of(12, 0), LocalTime.of(12, 30)),
+        ChangeOp.UPDATE,
+        renamedFrom,
+        renamed,
+        versions.style());
   }
 
   /** The change-log versions of one journal entry, by its fate. */
@@ -150,24 +188,42 @@ public final class TradingDayGenerator {
       case MISSING:
         return;
       case WRONG_AMOUNT:
-        versions.add(insert, ChangeOp.INSERT, null,
-            item.entryWithAmount(initDate, item.streamedAmount), style);
+        versions.add(
+            insert,
+            ChangeOp.INSERT,
+            null,
+            item.entryWithAmount(initDate, item.streamedAmount),
+            style);
         return;
       case UPDATED:
         {
-          FundJournalEntry provisional = new FundJournalEntry(entry.initDate(), entry.serialNo(),
-              entry.occurTime(), entry.clientId(), entry.fundAccount(), entry.branchNo(),
-              entry.moneyType(), entry.businessFlag(), entry.occurBalance(), entry.postBalance(),
-              null, "处理中");
+          FundJournalEntry provisional =
+              new FundJournalEntry(
+                  entry.initDate(),
+                  entry.serialNo(),
+                  entry.occurTime(),
+                  entry.clientId(),
+                  entry.fundAccount(),
+                  entry.branchNo(),
+                  entry.moneyType(),
+                  entry.businessFlag(),
+                  entry.occurBalance(),
+                  entry.postBalance(),
+                  null,
+                  "处理中");
           versions.add(insert, ChangeOp.INSERT, null, provisional, style);
-          versions.add(item.time.plusSeconds(10 + random.nextInt(290)), ChangeOp.UPDATE,
-              provisional, entry, style);
+          versions.add(
+              item.time.plusSeconds(10 + random.nextInt(290)),
+              ChangeOp.UPDATE,
+              provisional,
+              entry,
+              style);
           return;
         }
       case DELETED:
         versions.add(insert, ChangeOp.INSERT, null, entry, style);
-        versions.add(item.time.plusSeconds(5 + random.nextInt(595)), ChangeOp.DELETE, entry,
-            null, style);
+        versions.add(
+            item.time.plusSeconds(5 + random.nextInt(595)), ChangeOp.DELETE, entry, null, style);
         return;
       default:
         versions.add(insert, ChangeOp.INSERT, null, entry, style);

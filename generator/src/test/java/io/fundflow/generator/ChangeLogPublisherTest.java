@@ -53,8 +53,13 @@ class ChangeLogPublisherTest {
   }
 
   private static TimedChange change(Instant at, String topic, String value) {
-    return new TimedChange(at, topic, "k".getBytes(), value == null ? null : value.getBytes(),
-        Envelope.DEBEZIUM, value == null ? ChangeKind.TOMBSTONE : ChangeKind.INSERT);
+    return new TimedChange(
+        at,
+        topic,
+        "k".getBytes(),
+        value == null ? null : value.getBytes(),
+        Envelope.DEBEZIUM,
+        value == null ? ChangeKind.TOMBSTONE : ChangeKind.INSERT);
   }
 
   @Test
@@ -62,12 +67,14 @@ class ChangeLogPublisherTest {
     MockProducer<byte[], byte[]> producer =
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     SleepingClock clock = new SleepingClock(T0);
-    List<TimedChange> log = List.of(
-        change(T0.minusSeconds(5), Topics.ODS_CUSTOMER, "a"),
-        change(T0.plusSeconds(2), Topics.ODS_FUND_JOURNAL, "b"),
-        change(T0.plusSeconds(2), Topics.ODS_FUND_JOURNAL, null),
-        change(T0.plusMillis(2_300), Topics.ODS_FUND_JOURNAL, "c"));
-    try (ChangeLogPublisher p = new ChangeLogPublisher(producer, Pacing.onClock(clock), clock::sleep)) {
+    List<TimedChange> log =
+        List.of(
+            change(T0.minusSeconds(5), Topics.ODS_CUSTOMER, "a"),
+            change(T0.plusSeconds(2), Topics.ODS_FUND_JOURNAL, "b"),
+            change(T0.plusSeconds(2), Topics.ODS_FUND_JOURNAL, null),
+            change(T0.plusMillis(2_300), Topics.ODS_FUND_JOURNAL, "c"));
+    try (ChangeLogPublisher p =
+        new ChangeLogPublisher(producer, Pacing.onClock(clock), clock::sleep)) {
       p.publish(log);
       assertEquals(4, p.progress().sent());
       assertEquals(1, p.progress().sent(Topics.ODS_CUSTOMER));
@@ -81,7 +88,8 @@ class ChangeLogPublisherTest {
     assertEquals(null, sent.get(2).value());
     assertArrayEquals("c".getBytes(), sent.get(3).value());
     // Waited 2 s in steps of at most 500 ms, then 300 ms; never for the late first message.
-    assertEquals(Duration.ofMillis(2_300), clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+    assertEquals(
+        Duration.ofMillis(2_300), clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
     assertTrue(clock.sleeps.stream().allMatch(d -> d.toMillis() <= 500));
     assertEquals(T0.plusMillis(2_300), clock.now);
   }
@@ -91,8 +99,9 @@ class ChangeLogPublisherTest {
     MockProducer<byte[], byte[]> producer =
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     List<Duration> sleeps = new ArrayList<>();
-    GeneratedDay day = TradingDayGenerator.generate(
-        GeneratorSettings.defaults(java.time.LocalDate.of(2026, 11, 20)).withCustomers(30));
+    GeneratedDay day =
+        TradingDayGenerator.generate(
+            GeneratorSettings.defaults(java.time.LocalDate.of(2026, 11, 20)).withCustomers(30));
     try (ChangeLogPublisher p =
         new ChangeLogPublisher(producer, Pacing.asFastAsPossible(), sleeps::add)) {
       p.publish(day.changeLog());
@@ -115,8 +124,10 @@ class ChangeLogPublisherTest {
           }
         };
     ChangeLogPublisher p = new ChangeLogPublisher(producer, Pacing.asFastAsPossible(), d -> {});
-    var e = assertThrows(ChangeLogPublisher.PublishFailedException.class,
-        () -> p.publish(List.of(change(T0, Topics.ODS_CHANNEL, "x"))));
+    var e =
+        assertThrows(
+            ChangeLogPublisher.PublishFailedException.class,
+            () -> p.publish(List.of(change(T0, Topics.ODS_CHANNEL, "x"))));
     assertTrue(e.getMessage().contains("broker says no"));
     assertEquals(0, p.progress().sent());
   }

@@ -66,7 +66,8 @@ class DayEndWritersTest {
     assertEquals("-12.30", CsvDayEndWriter.field(new java.math.BigDecimal("-12.30")));
     assertEquals("\"a,b\"", CsvDayEndWriter.field("a,b"));
     assertEquals("\"say \\\"hi\\\"\"", CsvDayEndWriter.field("say \"hi\""));
-    assertEquals("2026-11-20 09:30:00.005",
+    assertEquals(
+        "2026-11-20 09:30:00.005",
         CsvDayEndWriter.field(java.time.LocalDateTime.of(2026, 11, 20, 9, 30, 0, 5_000_000)));
   }
 
@@ -77,12 +78,14 @@ class DayEndWritersTest {
         Statement s = c.createStatement()) {
       s.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__platform_schema.sql'");
       // A row of the same day the day-end no longer holds, and one of another day that stays.
-      s.execute("INSERT INTO FUND_JOURNAL (INIT_DATE, SERIAL_NO, OCCUR_TIME, CLIENT_ID, FUND_ACCOUNT,"
-          + " BRANCH_NO, MONEY_TYPE, BUSINESS_FLAG, OCCUR_BALANCE) VALUES (20261120, 1,"
-          + " TIMESTAMP '2026-11-20 10:00:00', 'X', 'X', 1, 'CNY', 2041, 1.00)");
-      s.execute("INSERT INTO FUND_JOURNAL (INIT_DATE, SERIAL_NO, OCCUR_TIME, CLIENT_ID, FUND_ACCOUNT,"
-          + " BRANCH_NO, MONEY_TYPE, BUSINESS_FLAG, OCCUR_BALANCE) VALUES (20261119, 1,"
-          + " TIMESTAMP '2026-11-19 10:00:00', 'X', 'X', 1, 'CNY', 2041, 1.00)");
+      s.execute(
+          "INSERT INTO FUND_JOURNAL (INIT_DATE, SERIAL_NO, OCCUR_TIME, CLIENT_ID, FUND_ACCOUNT,"
+              + " BRANCH_NO, MONEY_TYPE, BUSINESS_FLAG, OCCUR_BALANCE) VALUES (20261120, 1,"
+              + " TIMESTAMP '2026-11-20 10:00:00', 'X', 'X', 1, 'CNY', 2041, 1.00)");
+      s.execute(
+          "INSERT INTO FUND_JOURNAL (INIT_DATE, SERIAL_NO, OCCUR_TIME, CLIENT_ID, FUND_ACCOUNT,"
+              + " BRANCH_NO, MONEY_TYPE, BUSINESS_FLAG, OCCUR_BALANCE) VALUES (20261119, 1,"
+              + " TIMESTAMP '2026-11-19 10:00:00', 'X', 'X', 1, 'CNY', 2041, 1.00)");
 
       JdbcDayEndWriter.write(c, DAY.dayEnd());
       Map<String, Integer> again = JdbcDayEndWriter.write(c, DAY.dayEnd());
@@ -92,16 +95,20 @@ class DayEndWritersTest {
           DayEndTables.of(DAY.dayEnd()).entrySet()) {
         String where = t.getKey() == SourceTable.FUND_JOURNAL ? " WHERE INIT_DATE = 20261120" : "";
         List<SourceRow> read = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT * FROM " + t.getKey().name() + where
-            + " ORDER BY 1, 2")) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT * FROM " + t.getKey().name() + where + " ORDER BY 1, 2")) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
             Map<String, String> columns = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
               Object v = rs.getObject(i);
-              String text = v instanceof java.math.BigDecimal d ? d.toPlainString()
-                  : v instanceof java.sql.Timestamp ts ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").format(ts.toLocalDateTime())
-                  : v == null ? null : v.toString();
+              String text =
+                  v instanceof java.math.BigDecimal d
+                      ? d.toPlainString()
+                      : v instanceof java.sql.Timestamp ts
+                          ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                              .format(ts.toLocalDateTime())
+                          : v == null ? null : v.toString();
               columns.put(md.getColumnLabel(i).toUpperCase(), text);
             }
             TextRowReader.Result r = TextRowReader.read(t.getKey(), columns);
@@ -114,7 +121,8 @@ class DayEndWritersTest {
         read.sort(java.util.Comparator.comparing(SourceRow::primaryKey));
         assertEquals(expected, read, t.getKey().name());
       }
-      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM FUND_JOURNAL WHERE INIT_DATE = 20261119")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT COUNT(*) FROM FUND_JOURNAL WHERE INIT_DATE = 20261119")) {
         rs.next();
         assertEquals(1, rs.getInt(1));
       }

@@ -60,8 +60,7 @@ class GeneratorIT {
 
       Map<TopicPartition, Long> after = consumer.endOffsets(partitions);
       Map<String, Long> landed = new HashMap<>();
-      partitions.forEach(
-          tp -> landed.merge(tp.topic(), after.get(tp) - before.get(tp), Long::sum));
+      partitions.forEach(tp -> landed.merge(tp.topic(), after.get(tp) - before.get(tp), Long::sum));
       assertEquals(day.messagesPerTopic(), new java.util.TreeMap<>(landed));
 
       // The journal topic holds exactly the generated values, nulls (tombstones) included.
@@ -93,8 +92,10 @@ class GeneratorIT {
     assertEquals(day.dayEnd().journal().size(), written.get("FUND_JOURNAL"));
     try (Connection c =
         DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword())) {
-      assertEquals(day.dayEnd().journal().size(),
-          count(c, "SELECT COUNT(*) FROM FUND_JOURNAL WHERE INIT_DATE = " + day.dayEnd().initDate()));
+      assertEquals(
+          day.dayEnd().journal().size(),
+          count(
+              c, "SELECT COUNT(*) FROM FUND_JOURNAL WHERE INIT_DATE = " + day.dayEnd().initDate()));
       Set<String> clients = new HashSet<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT CLIENT_ID FROM CUSTOMER");
           ResultSet rs = ps.executeQuery()) {
@@ -102,14 +103,17 @@ class GeneratorIT {
           clients.add(rs.getString(1));
         }
       }
-      assertTrue(clients.containsAll(day.dayEnd().customers().stream().map(Customer::clientId).toList()));
+      assertTrue(
+          clients.containsAll(day.dayEnd().customers().stream().map(Customer::clientId).toList()));
       assertTrue(count(c, "SELECT COUNT(*) FROM CHANNEL") >= day.dayEnd().channels().size());
-      assertTrue(count(c, "SELECT COUNT(*) FROM ADVISORY_CONTRACT") >= day.dayEnd().contracts().size());
+      assertTrue(
+          count(c, "SELECT COUNT(*) FROM ADVISORY_CONTRACT") >= day.dayEnd().contracts().size());
       assertTrue(count(c, "SELECT COUNT(*) FROM ADVISORY_ORDER") >= day.dayEnd().orders().size());
       // A fault the stream missed is in the day-end table with its expected amount.
       Fault missing = day.faults().of(FaultKind.MISSING).get(0);
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT OCCUR_BALANCE FROM FUND_JOURNAL WHERE INIT_DATE = ? AND SERIAL_NO = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT OCCUR_BALANCE FROM FUND_JOURNAL WHERE INIT_DATE = ? AND SERIAL_NO = ?")) {
         ps.setInt(1, missing.initDate());
         ps.setLong(2, missing.serialNo());
         try (ResultSet rs = ps.executeQuery()) {

@@ -28,8 +28,18 @@ class GeneratorMainTest {
   @Test
   void helpListsTheOptions() {
     assertEquals(0, run("generate", "--help"));
-    for (String option : new String[] {"--date", "--customers", "--seed", "--kafka", "--day-end",
-        "--jdbc-url", "--speed", "--as-fast-as-possible", "--faults-out"}) {
+    for (String option :
+        new String[] {
+          "--date",
+          "--customers",
+          "--seed",
+          "--kafka",
+          "--day-end",
+          "--jdbc-url",
+          "--speed",
+          "--as-fast-as-possible",
+          "--faults-out"
+        }) {
       assertTrue(out.toString().contains(option), option);
     }
   }
@@ -53,8 +63,21 @@ class GeneratorMainTest {
   @Test
   void withoutKafkaItWritesTheCsvExportAndTheFaultManifest(@TempDir Path dir) throws Exception {
     Path faults = dir.resolve("out/faults.json");
-    int code = run("generate", "--date", "20261120", "--customers", "30", "--faults", "2",
-        "--missing", "1", "--day-end", "csv:" + dir.resolve("eod"), "--faults-out", faults.toString());
+    int code =
+        run(
+            "generate",
+            "--date",
+            "20261120",
+            "--customers",
+            "30",
+            "--faults",
+            "2",
+            "--missing",
+            "1",
+            "--day-end",
+            "csv:" + dir.resolve("eod"),
+            "--faults-out",
+            faults.toString());
     assertEquals(0, code, err.toString());
     assertTrue(out.toString().contains("change log not sent"), out.toString());
     assertTrue(Files.exists(dir.resolve("eod/FUND_JOURNAL.csv")));

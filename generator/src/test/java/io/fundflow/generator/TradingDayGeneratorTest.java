@@ -64,8 +64,16 @@ class TradingDayGeneratorTest {
 
     GeneratedDay nextDay =
         TradingDayGenerator.generate(
-            new GeneratorSettings(SETTINGS.seed(), DAY.plusDays(3), SETTINGS.customers(),
-                SETTINGS.entriesPerCustomer(), 4, 4, 4, 0.3, 6));
+            new GeneratorSettings(
+                SETTINGS.seed(),
+                DAY.plusDays(3),
+                SETTINGS.customers(),
+                SETTINGS.entriesPerCustomer(),
+                4,
+                4,
+                4,
+                0.3,
+                6));
     Set<String> ids = ids(GENERATED);
     assertEquals(ids, ids(nextDay));
   }
@@ -85,7 +93,8 @@ class TradingDayGeneratorTest {
     assertEquals(2, day.faults().of(FaultKind.ROLLED_BACK).size());
     assertEquals(10, day.faults().clientIds().size());
     for (Fault f : day.faults().faults()) {
-      assertEquals(2, (f.expectedAmount() == null ? f.streamedAmount() : f.expectedAmount()).scale());
+      assertEquals(
+          2, (f.expectedAmount() == null ? f.streamedAmount() : f.expectedAmount()).scale());
       if (f.kind() == FaultKind.WRONG_AMOUNT) {
         assertNotEquals(0, f.expectedAmount().compareTo(f.streamedAmount()));
         assertEquals(f.expectedAmount().signum(), f.streamedAmount().signum());
@@ -183,8 +192,10 @@ class TradingDayGeneratorTest {
   void sourcePositionsIncreaseInCommitOrderAndLateVersionsCarryTheirOlderPosition() {
     List<TimedChange> originals = new ArrayList<>();
     for (TimedChange c : GENERATED.changeLog()) {
-      if (c.kind() == ChangeKind.SNAPSHOT || c.kind() == ChangeKind.INSERT
-          || c.kind() == ChangeKind.UPDATE || c.kind() == ChangeKind.DELETE) {
+      if (c.kind() == ChangeKind.SNAPSHOT
+          || c.kind() == ChangeKind.INSERT
+          || c.kind() == ChangeKind.UPDATE
+          || c.kind() == ChangeKind.DELETE) {
         originals.add(c);
       }
     }
@@ -192,9 +203,11 @@ class TradingDayGeneratorTest {
     List<ChangeEvent> byPosition = new ArrayList<>(events);
     byPosition.sort(Comparator.comparingLong(e -> e.position().position()));
     for (int i = 1; i < byPosition.size(); i++) {
-      assertTrue(byPosition.get(i).position().position() > byPosition.get(i - 1).position().position(),
+      assertTrue(
+          byPosition.get(i).position().position() > byPosition.get(i - 1).position().position(),
           "positions are unique");
-      assertTrue(byPosition.get(i).sourceTimeMillis() >= byPosition.get(i - 1).sourceTimeMillis(),
+      assertTrue(
+          byPosition.get(i).sourceTimeMillis() >= byPosition.get(i - 1).sourceTimeMillis(),
           "a higher position never commits earlier");
     }
 
@@ -227,14 +240,17 @@ class TradingDayGeneratorTest {
     GENERATED.changeLog().forEach(c -> envelopes.merge(c.envelope(), 1L, Long::sum));
     assertTrue(envelopes.get(Envelope.GOLDENGATE) > GENERATED.changeLog().size() / 10);
     assertTrue(envelopes.get(Envelope.DEBEZIUM) > GENERATED.changeLog().size() / 3);
-    assertTrue(GENERATED.changeLog().stream()
-        .anyMatch(c -> c.value() != null && new String(c.value(), 0, 10).startsWith("{\"schema\"")));
+    assertTrue(
+        GENERATED.changeLog().stream()
+            .anyMatch(
+                c -> c.value() != null && new String(c.value(), 0, 10).startsWith("{\"schema\"")));
     for (String topic : Topics.ODS) {
       assertTrue(GENERATED.messagesPerTopic().getOrDefault(topic, 0L) > 0, topic);
     }
 
     GeneratedDay allGoldenGate = TradingDayGenerator.generate(SETTINGS.withGoldenGateShare(1));
-    assertTrue(allGoldenGate.changeLog().stream().allMatch(c -> c.envelope() == Envelope.GOLDENGATE));
+    assertTrue(
+        allGoldenGate.changeLog().stream().allMatch(c -> c.envelope() == Envelope.GOLDENGATE));
     GeneratedDay allDebezium = TradingDayGenerator.generate(SETTINGS.withGoldenGateShare(0));
     assertTrue(allDebezium.changeLog().stream().allMatch(c -> c.envelope() == Envelope.DEBEZIUM));
   }
@@ -246,7 +262,10 @@ class TradingDayGeneratorTest {
       assertFalse(log.get(i).sendAt().isBefore(log.get(i - 1).sendAt()));
     }
     TimedChange firstJournal =
-        log.stream().filter(c -> c.topic().equals(Topics.ODS_FUND_JOURNAL)).findFirst().orElseThrow();
+        log.stream()
+            .filter(c -> c.topic().equals(Topics.ODS_FUND_JOURNAL))
+            .findFirst()
+            .orElseThrow();
     long snapshotsAfterFirstJournal =
         log.subList(log.indexOf(firstJournal), log.size()).stream()
             .filter(c -> c.kind() == ChangeKind.SNAPSHOT)
@@ -261,23 +280,29 @@ class TradingDayGeneratorTest {
   @Test
   void journalAmountsAndBalancesAreConsistentPerAccountThroughTheDay() {
     Map<String, List<FundJournalEntry>> byAccount = new TreeMap<>();
-    GENERATED.dayEnd().journal().forEach(
-        e -> byAccount.computeIfAbsent(e.fundAccount(), k -> new ArrayList<>()).add(e));
+    GENERATED
+        .dayEnd()
+        .journal()
+        .forEach(e -> byAccount.computeIfAbsent(e.fundAccount(), k -> new ArrayList<>()).add(e));
     for (List<FundJournalEntry> entries : byAccount.values()) {
-      entries.sort(Comparator.comparing(FundJournalEntry::occurTime)
-          .thenComparingLong(FundJournalEntry::serialNo));
+      entries.sort(
+          Comparator.comparing(FundJournalEntry::occurTime)
+              .thenComparingLong(FundJournalEntry::serialNo));
       for (int i = 0; i < entries.size(); i++) {
         FundJournalEntry e = entries.get(i);
         assertEquals(2, e.occurBalance().scale());
         assertEquals(2, e.postBalance().scale());
         assertNotEquals(0, e.occurBalance().signum(), e.toString());
         if (i > 0) {
-          assertEquals(entries.get(i - 1).postBalance().add(e.occurBalance()), e.postBalance(),
+          assertEquals(
+              entries.get(i - 1).postBalance().add(e.occurBalance()),
+              e.postBalance(),
               "POST_BALANCE runs on " + e);
         }
         boolean reversal = e.remark() != null && e.remark().startsWith("冲正");
         int expectedSign = Set.of(2041, 4002, 4101, 4301, 4402).contains(e.businessFlag()) ? 1 : -1;
-        assertEquals(reversal ? -expectedSign : expectedSign, e.occurBalance().signum(), e.toString());
+        assertEquals(
+            reversal ? -expectedSign : expectedSign, e.occurBalance().signum(), e.toString());
       }
     }
     // Serial numbers follow time.
@@ -319,10 +344,13 @@ class TradingDayGeneratorTest {
     Set<ContractStatus> statuses = new TreeSet<>();
     d.contracts().forEach(c -> statuses.add(c.status()));
     assertEquals(Set.of(ContractStatus.values()), statuses);
-    assertTrue(d.contracts().stream().anyMatch(c -> c.signTime() != null
-        && c.signTime().toLocalDate().equals(DAY)));
-    assertTrue(d.contracts().stream().anyMatch(c -> c.terminateTime() != null
-        && c.terminateTime().toLocalDate().equals(DAY)));
+    assertTrue(
+        d.contracts().stream()
+            .anyMatch(c -> c.signTime() != null && c.signTime().toLocalDate().equals(DAY)));
+    assertTrue(
+        d.contracts().stream()
+            .anyMatch(
+                c -> c.terminateTime() != null && c.terminateTime().toLocalDate().equals(DAY)));
     Set<OrderType> todaysTypes = new TreeSet<>();
     for (AdvisoryOrder o : d.orders()) {
       assertTrue(o.amount().signum() > 0 && o.amount().scale() == 2, o.toString());
@@ -345,11 +373,14 @@ class TradingDayGeneratorTest {
 
   @Test
   void badSettingsAreRefusedWithTheSettingNamed() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> SETTINGS.withCustomers(3));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> SETTINGS.withCustomers(3));
     assertTrue(e.getMessage().contains("customers"));
-    var weekend = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> GeneratorSettings.defaults(LocalDate.of(2026, 11, 21)));
+    var weekend =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> GeneratorSettings.defaults(LocalDate.of(2026, 11, 21)));
     assertTrue(weekend.getMessage().contains("weekday"));
   }
 }

@@ -105,7 +105,8 @@ public final class DebeziumMessages {
     return image;
   }
 
-  private static void putValue(ObjectNode node, SourceColumn column, Object value, boolean precise) {
+  private static void putValue(
+      ObjectNode node, SourceColumn column, Object value, boolean precise) {
     String name = column.name();
     if (value == null) {
       node.putNull(name);
@@ -119,14 +120,16 @@ public final class DebeziumMessages {
       case MONEY:
         BigDecimal money = (BigDecimal) value;
         if (precise) {
-          byte[] unscaled = money.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().toByteArray();
+          byte[] unscaled =
+              money.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().toByteArray();
           node.put(name, Base64.getEncoder().encodeToString(unscaled));
         } else {
           node.put(name, money.toPlainString());
         }
         break;
       case TIMESTAMP:
-        node.put(name, ((LocalDateTime) value).atZone(RowReader.SHANGHAI).toInstant().toEpochMilli());
+        node.put(
+            name, ((LocalDateTime) value).atZone(RowReader.SHANGHAI).toInstant().toEpochMilli());
         break;
       default:
         node.put(name, value.toString());

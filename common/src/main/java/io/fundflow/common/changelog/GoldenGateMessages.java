@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes Oracle GoldenGate Kafka-handler JSON records as {@link ChangeLogDecoder} reads them (SPEC
- * §1): {@code table} schema-qualified ({@code CTS.FUND_JOURNAL}), {@code op_type} I/U/D (a
- * snapshot read is an initial-load insert), {@code op_ts} and TIMESTAMP columns as Asia/Shanghai
- * local text with microseconds, {@code pos} as 20 zero-padded digits, money as exact text. Pure:
- * no I/O, thread-safe.
+ * §1): {@code table} schema-qualified ({@code CTS.FUND_JOURNAL}), {@code op_type} I/U/D (a snapshot
+ * read is an initial-load insert), {@code op_ts} and TIMESTAMP columns as Asia/Shanghai local text
+ * with microseconds, {@code pos} as 20 zero-padded digits, money as exact text. Pure: no I/O,
+ * thread-safe.
  */
 public final class GoldenGateMessages {
 
@@ -34,7 +34,8 @@ public final class GoldenGateMessages {
     root.put("table", "CTS." + change.table().name());
     root.put("op_type", opType(change.op()));
     LocalDateTime commit =
-        LocalDateTime.ofInstant(Instant.ofEpochMilli(change.commitTimeMillis()), RowReader.SHANGHAI);
+        LocalDateTime.ofInstant(
+            Instant.ofEpochMilli(change.commitTimeMillis()), RowReader.SHANGHAI);
     root.put("op_ts", LOCAL_TEXT.format(commit));
     root.put("current_ts", CURRENT_TS.format(commit));
     root.put("pos", String.format("%020d", change.position()));
@@ -50,8 +51,8 @@ public final class GoldenGateMessages {
   }
 
   /**
-   * The Kafka key the handler writes with {@code keyMappingTemplate=${primaryKeys}}: the key
-   * values joined by {@code _}, e.g. {@code 20261119_700001}.
+   * The Kafka key the handler writes with {@code keyMappingTemplate=${primaryKeys}}: the key values
+   * joined by {@code _}, e.g. {@code 20261119_700001}.
    */
   public static byte[] key(SourceTable table, Map<String, Object> row) {
     return SourceSchema.keyColumns(table).stream()

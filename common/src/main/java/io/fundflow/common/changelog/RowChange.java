@@ -9,8 +9,7 @@ import java.util.Objects;
  *
  * @param table the source table
  * @param op what happened; a snapshot read is written as an insert by envelopes without one
- * @param before the row before the change (null for inserts and snapshots; may be null for
- *     updates)
+ * @param before the row before the change (null for inserts and snapshots; may be null for updates)
  * @param after the row after the change (null for deletes)
  * @param position SCN or trail position, non-negative, increasing in commit order
  * @param commitTimeMillis epoch millis of the commit

@@ -67,7 +67,8 @@ class EncoderRoundTripProperties {
 
     DecodeResult result = decoder.decode(table.odsTopic(), envelope.encode.apply(change));
 
-    ChangeEvent event = assertInstanceOf(DecodeResult.Decoded.class, result, result::toString).event();
+    ChangeEvent event =
+        assertInstanceOf(DecodeResult.Decoded.class, result, result::toString).event();
     assertEquals(table, event.table());
     assertEquals(expectedOp(envelope, op), event.op());
     assertEquals(row, event.row());
@@ -82,9 +83,11 @@ class EncoderRoundTripProperties {
   void keysNameTheRowsPrimaryKey(@ForAll("rows") SourceRow row) {
     SourceTable table = SourceRowColumns.tableOf(row);
     var columns = SourceRowColumns.of(row);
-    String gg = new String(GoldenGateMessages.key(table, columns), java.nio.charset.StandardCharsets.UTF_8);
+    String gg =
+        new String(GoldenGateMessages.key(table, columns), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(row.primaryKey().replace('/', '_'), gg);
-    String dbz = new String(DebeziumMessages.key(table, columns), java.nio.charset.StandardCharsets.UTF_8);
+    String dbz =
+        new String(DebeziumMessages.key(table, columns), java.nio.charset.StandardCharsets.UTF_8);
     for (SourceColumn key : SourceSchema.keyColumns(table)) {
       assertEquals(true, dbz.contains("\"" + key.name() + "\":"), dbz);
     }
@@ -143,8 +146,18 @@ class EncoderRoundTripProperties {
             (date, serial, time, client, moneyType, flag, amount, post) ->
                 (SourceRow)
                     new FundJournalEntry(
-                        date, serial, time, client, "6" + client, 3101, moneyType, flag, amount,
-                        post, "7", "card 6222 transfer"));
+                        date,
+                        serial,
+                        time,
+                        client,
+                        "6" + client,
+                        3101,
+                        moneyType,
+                        flag,
+                        amount,
+                        post,
+                        "7",
+                        "card 6222 transfer"));
   }
 
   private static Arbitrary<SourceRow> customers() {
@@ -154,18 +167,31 @@ class EncoderRoundTripProperties {
             (client, name, risk, key) ->
                 (SourceRow)
                     new Customer(
-                        client, name, "0", "110101198001011234", "13812345678", 3101, 20190315,
-                        "0", risk, key));
+                        client,
+                        name,
+                        "0",
+                        "110101198001011234",
+                        "13812345678",
+                        3101,
+                        20190315,
+                        "0",
+                        risk,
+                        key));
   }
 
   private static Arbitrary<SourceRow> channels() {
-    return Combinators.combine(codes(4), texts().filter(s -> s != null), Arbitraries.of(ChannelType.class))
+    return Combinators.combine(
+            codes(4), texts().filter(s -> s != null), Arbitraries.of(ChannelType.class))
         .as((code, name, type) -> (SourceRow) new Channel(code, name, type));
   }
 
   private static Arbitrary<SourceRow> contracts() {
     return Combinators.combine(
-            codes(32), codes(18), times(), times().injectNull(0.5), Arbitraries.of(ContractStatus.class))
+            codes(32),
+            codes(18),
+            times(),
+            times().injectNull(0.5),
+            Arbitraries.of(ContractStatus.class))
         .as(
             (id, client, apply, sign, status) ->
                 (SourceRow)
@@ -174,13 +200,23 @@ class EncoderRoundTripProperties {
 
   private static Arbitrary<SourceRow> orders() {
     return Combinators.combine(
-            codes(32), Arbitraries.of(OrderType.class), money().filter(m -> m.signum() > 0), times(),
+            codes(32),
+            Arbitraries.of(OrderType.class),
+            money().filter(m -> m.signum() > 0),
+            times(),
             Arbitraries.of(OrderStatus.class))
         .as(
             (id, type, amount, time, status) ->
                 (SourceRow)
                     new AdvisoryOrder(
-                        id, "C" + id.substring(0, Math.min(8, id.length())), "100200300",
-                        "PF-GROWTH", type, amount, time, 20261119, status));
+                        id,
+                        "C" + id.substring(0, Math.min(8, id.length())),
+                        "100200300",
+                        "PF-GROWTH",
+                        type,
+                        amount,
+                        time,
+                        20261119,
+                        status));
   }
 }
