@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -268,7 +269,12 @@ public final class GeneratorMain implements Runnable {
         out.println("fault manifest: " + faultsOut);
       }
       if (bootstrap != null) {
-        publish(day, bootstrap, startAt, speed, out);
+        try {
+          publish(day, bootstrap, startAt, speed, out);
+        } catch (ChangeLogPublisher.PublishFailedException | KafkaException e) {
+          spec.commandLine().getErr().println("fundflow-generator: " + e.getMessage());
+          return 1;
+        }
       } else {
         out.println("no Kafka given (--kafka or kafka.bootstrap.servers): change log not sent");
       }
