@@ -28,6 +28,11 @@ public record DayEndData(
     orders = List.copyOf(orders);
   }
 
+  /** The day's journal rows of one customer, in serial order. */
+  public List<FundJournalEntry> journalOf(String clientId) {
+    return journal.stream().filter(e -> e.clientId().equals(clientId)).toList();
+  }
+
   /** Rows in all five tables. */
   public int rowCount() {
     return journal.size() + customers.size() + channels.size() + contracts.size() + orders.size();

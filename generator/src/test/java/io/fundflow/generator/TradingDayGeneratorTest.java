@@ -100,6 +100,17 @@ class TradingDayGeneratorTest {
         assertEquals(f.expectedAmount().signum(), f.streamedAmount().signum());
       }
     }
+    for (Fault f : day.faults().of(FaultKind.MISSING)) {
+      assertTrue(
+          day.dayEnd().journalOf(f.clientId()).stream()
+              .anyMatch(e -> e.serialNo() == f.serialNo()
+                  && e.occurBalance().equals(f.expectedAmount())),
+          f.toString());
+    }
+    for (Fault f : day.faults().of(FaultKind.ROLLED_BACK)) {
+      assertTrue(
+          day.dayEnd().journalOf(f.clientId()).stream().noneMatch(e -> e.serialNo() == f.serialNo()));
+    }
     GeneratedDay none = TradingDayGenerator.generate(SETTINGS.withFaults(0, 0, 0));
     assertEquals(0, none.faults().size());
   }
