@@ -1,0 +1,7 @@
+package io.fundflow.generator;
+
+/** Which change-log envelope carries a message (SPEC §1). */
+public enum Envelope {
+  DEBEZIUM,
+  GOLDENGATE
+}
