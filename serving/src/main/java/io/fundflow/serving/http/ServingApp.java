@@ -18,7 +18,8 @@ import io.fundflow.serving.query.SummaryPlan;
 import io.fundflow.serving.query.SummaryQuery;
 import io.fundflow.serving.query.SummaryTotals;
 import io.fundflow.serving.store.AuditEntry;
-import io.fundflow.serving.store.AuditLog;
+import io.fundflow.serving.store.AuditWriter;
+import io.fundflow.serving.store.BranchCache;
 import io.fundflow.serving.store.FlowPage;
 import io.fundflow.serving.store.FundFlowStore;
 import io.fundflow.serving.store.PlatformDatabase;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API, the web page and the operational endpoints, on Javalin. Handlers parse with {@link
  * QueryParameters}, authorise, read through {@link FundFlowStore} and {@link PlatformDatabase}, and
- * audit every query, refused ones included, in {@code AUDIT_QUERY}. A JSON answer is sent only
- * after its audit row is written: when the audit cannot be written the query is refused (503).
+ * audit every query, refused ones included, in {@code AUDIT_QUERY}. Audit rows are handed to the
+ * {@link AuditWriter} without waiting for the database; the authorisation check reads customers'
+ * branches through a {@link BranchCache}.
  */
 public final class ServingApp {
 
@@ -63,7 +65,8 @@ public final class ServingApp {
   private final CursorCodec cursors;
   private final FundFlowStore store;
   private final PlatformDatabase database;
-  private final AuditLog audit;
+  private final AuditWriter audit;
+  private final BranchCache branches;
   private final RouteMetrics metrics;
   private final Clock clock;
 
@@ -75,7 +78,8 @@ public final class ServingApp {
       Duration maxRange,
       FundFlowStore store,
       PlatformDatabase database,
-      AuditLog audit,
+      AuditWriter audit,
+      BranchCache branches,
       RouteMetrics metrics,
       Clock clock) {
     this.users = users;
@@ -86,6 +90,7 @@ public final class ServingApp {
     this.store = store;
     this.database = database;
     this.audit = audit;
+    this.branches = branches;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -349,11 +354,16 @@ public final class ServingApp {
     if (trader.allBranches()) {
       return;
     }
-    Optional<Integer> branch = database.customerBranch(clientId);
+    Optional<Integer> branch = branches.get(clientId);
     if (branch.isEmpty()) {
-      Optional<FundFlow> newest =
-          newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
-      branch = newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());
+      branch = database.customerBranch(clientId);
+      if (branch.isEmpty()) {
+        Optional<FundFlow> newest =
+            newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
+        branch =
+            newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());
+      }
+      branch.ifPresent(b -> branches.put(clientId, b));
     }
     if (branch.isPresent() && !trader.maySee(branch.get())) {
       throw ApiError.forbidden(clientId);
@@ -407,11 +417,8 @@ public final class ServingApp {
       refuse(ctx, a, e);
       return;
     }
-    if (write(a.entry(a.username, a.rowsReturned, "OK", 200))) {
-      send(ctx, 200, body);
-    } else {
-      error(ctx, 503, "the query could not be audited; try again later", null);
-    }
+    write(a.entry(a.username, a.rowsReturned, "OK", 200));
+    send(ctx, 200, body);
   }
 
   /**
@@ -437,7 +444,10 @@ public final class ServingApp {
       if (a.clientId == null) {
         a.clientId = ctx.pathParamMap().get("clientId");
       }
-    } else if (e instanceof IOException || e instanceof SQLException) {
+    } else if (e instanceof IOException
+        || e instanceof UncheckedIOException
+        || e instanceof SQLException) {
+      // UncheckedIOException: HBase's scanner iterator wraps a timed-out or failed scan in it.
       LOG.warn("store unavailable on {}: {}", ctx.path(), e.toString());
       status = 503;
       outcome = "UNAVAILABLE";
@@ -453,14 +463,9 @@ public final class ServingApp {
     error(ctx, status, message, parameter);
   }
 
-  private boolean write(AuditEntry entry) {
-    try {
-      audit.write(entry);
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      LOG.error("cannot write the audit row {}: {}", entry, e.toString());
-      return false;
-    }
+  /** Queues the row; a row dropped on a full queue is counted and logged by the writer. */
+  private void write(AuditEntry entry) {
+    audit.submit(entry);
   }
 
   private static void error(Context ctx, int status, String message, String parameter) {
