@@ -39,13 +39,19 @@ public final class ServingServer implements AutoCloseable {
   private final Connection hbase;
   private final HikariDataSource dataSource;
   private final AuditWriter audit;
+  private final ServingApp app;
   private final Javalin http;
 
   private ServingServer(
-      Connection hbase, HikariDataSource dataSource, AuditWriter audit, Javalin http) {
+      Connection hbase,
+      HikariDataSource dataSource,
+      AuditWriter audit,
+      ServingApp app,
+      Javalin http) {
     this.hbase = hbase;
     this.dataSource = dataSource;
     this.audit = audit;
+    this.app = app;
     this.http = http;
   }
 
@@ -84,7 +90,7 @@ public final class ServingServer implements AutoCloseable {
               metrics,
               clock);
       Javalin http = app.create().start(config.httpHost(), config.httpPort());
-      return new ServingServer(hbase, dataSource, audit, http);
+      return new ServingServer(hbase, dataSource, audit, app, http);
     } catch (RuntimeException e) {
       if (audit != null) {
         audit.close();
@@ -115,6 +121,7 @@ public final class ServingServer implements AutoCloseable {
   @Override
   public void close() {
     http.stop();
+    app.close();
     audit.close();
     dataSource.close();
     closeQuietly(hbase);

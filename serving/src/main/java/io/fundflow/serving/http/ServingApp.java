@@ -38,6 +38,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +73,14 @@ public final class ServingApp {
   private final BranchCache branches;
   private final RouteMetrics metrics;
   private final Clock clock;
+  // Branch lookups in the database, overlapping the HBase scan; daemon threads, stopped by close.
+  private final ExecutorService lookups =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "branch-lookup");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ServingApp(
       UserDirectory users,
@@ -188,13 +200,15 @@ public final class ServingApp {
           Trader trader = authenticate(ctx, a);
           FlowQuery q = parameters.flows(ctx.pathParam("clientId"), ctx.queryParamMap());
           a.query(q.clientId(), q.from(), q.to(), q.describeFilters());
+          // The branch lookup runs while HBase scans: a cache miss costs max(scan, lookup), not both.
+          CompletableFuture<KnownBranch> known = knownBranch(trader, q.clientId());
           FlowPage page = store.page(q);
           // A first unfiltered page starts with the range's newest row: no second read needed.
           Optional<Optional<FundFlow>> newest =
               !q.filtered() && q.afterRowKey().isEmpty()
                   ? Optional.of(page.flows().stream().findFirst())
                   : Optional.empty();
-          authorize(trader, q.clientId(), q.from(), q.to(), newest);
+          authorize(trader, q.clientId(), q.from(), q.to(), newest, known);
           metrics.recordScan(page.rowsScanned(), page.flows().size());
           ObjectNode out = JSON.createObjectNode();
           out.put("clientId", q.clientId());
@@ -217,7 +231,13 @@ public final class ServingApp {
           Trader trader = authenticate(ctx, a);
           SummaryQuery q = parameters.summary(ctx.pathParam("clientId"), ctx.queryParamMap());
           a.query(q.clientId(), q.from(), q.to(), "moneyType=" + q.moneyType());
-          authorize(trader, q.clientId(), q.from(), q.to(), Optional.empty());
+          authorize(
+              trader,
+              q.clientId(),
+              q.from(),
+              q.to(),
+              Optional.empty(),
+              knownBranch(trader, q.clientId()));
           SummaryPlan plan = SummaryPlan.of(q.from(), q.to());
           SummaryTotals totals = new SummaryTotals();
           long days = 0;
@@ -288,7 +308,13 @@ public final class ServingApp {
       Trader trader = authenticate(ctx, a);
       q = parameters.flows(ctx.pathParam("clientId"), ctx.queryParamMap());
       a.query(q.clientId(), q.from(), q.to(), q.describeFilters());
-      authorize(trader, q.clientId(), q.from(), q.to(), Optional.empty());
+      authorize(
+          trader,
+          q.clientId(),
+          q.from(),
+          q.to(),
+          Optional.empty(),
+          knownBranch(trader, q.clientId()));
     } catch (Exception e) {
       refuse(ctx, a, e);
       return;
@@ -349,25 +375,66 @@ public final class ServingApp {
       String clientId,
       LocalDateTime from,
       LocalDateTime to,
-      Optional<Optional<FundFlow>> newestIfRead)
+      Optional<Optional<FundFlow>> newestIfRead,
+      CompletableFuture<KnownBranch> knownBranch)
       throws SQLException, IOException {
     if (trader.allBranches()) {
       return;
     }
-    Optional<Integer> branch = branches.get(clientId);
-    if (branch.isEmpty()) {
-      branch = database.customerBranch(clientId);
+    KnownBranch known = join(knownBranch);
+    Optional<Integer> branch = known.branch();
+    if (!known.cached()) {
       if (branch.isEmpty()) {
         Optional<FundFlow> newest =
             newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
         branch =
             newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());
       }
+      // Only a freshly resolved branch is cached: re-putting a hit would restart its expiry.
       branch.ifPresent(b -> branches.put(clientId, b));
     }
     if (branch.isPresent() && !trader.maySee(branch.get())) {
       throw ApiError.forbidden(clientId);
     }
+  }
+
+  /** A customer's branch as the cache or the day-end CUSTOMER copy knows it, and from which. */
+  private record KnownBranch(Optional<Integer> branch, boolean cached) {}
+
+  /** Starts looking up the customer's branch: the cache at once, else the database in the pool. */
+  private CompletableFuture<KnownBranch> knownBranch(Trader trader, String clientId) {
+    if (trader.allBranches()) {
+      return CompletableFuture.completedFuture(new KnownBranch(Optional.empty(), true));
+    }
+    Optional<Integer> cached = branches.get(clientId);
+    if (cached.isPresent()) {
+      return CompletableFuture.completedFuture(new KnownBranch(cached, true));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new KnownBranch(database.customerBranch(clientId), false);
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        },
+        lookups);
+  }
+
+  private static KnownBranch join(CompletableFuture<KnownBranch> known) throws SQLException {
+    try {
+      return known.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Stops the branch-lookup threads. */
+  public void close() {
+    lookups.shutdown();
   }
 
   // ---- audit and answers -----------------------------------------------------------------------
