@@ -83,6 +83,11 @@ public record ServingBenchmark(Spec spec) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The server's own time for 200 pages (handler start to answer), sum and count.
+  private static final Pattern PAGE_TIMER =
+      Pattern.compile(
+          "(?m)^fundflow_http_requests_seconds_(sum|count)\\{[^}]*"
+              + "route=\"/api/v1/customers/\\{clientId\\}/fund-flows\",status=\"200\"\\} ([0-9.eE+]+)$");
   private static final int FIRST_BRANCH = 1000;
   private static final int BRANCHES = 50;
   private static final Pattern COUNTER =
@@ -128,6 +133,7 @@ public record ServingBenchmark(Spec spec) {
           measure(http, url, token, bare, who, span, out);
         }
       }
+      floor(http, url, token, out);
       server.awaitAuditWritten(java.time.Duration.ofMinutes(1));
       out.printf("audit and branch-cache counters at the end:%n");
       out.print(metricLines(http, url, "fundflow_audit_rows_|cache_gets_total"));
@@ -273,11 +279,54 @@ public record ServingBenchmark(Spec spec) {
         pct(bareNanos, 0.99),
         pct(nanos, 0.50) / pct(bareNanos, 0.50),
         pct(nanos, 0.99) / pct(bareNanos, 0.99));
+    double serverCount = after[3] - mid[3];
+    out.printf(
+        "  server-side mean of those pages: %.2f ms (client-side mean %.2f ms)%n",
+        serverCount == 0 ? Double.NaN : (after[2] - mid[2]) * 1000 / serverCount,
+        java.util.Arrays.stream(nanos).average().orElse(Double.NaN) / 1e6);
     if (errors + bareErrors > 0) {
       out.printf(
           "  failed and left out of the percentiles: %d HTTP requests, %d bare pages%n",
           errors, bareErrors);
     }
+  }
+
+  /**
+   * The HTTP floor: the same requests with an unparseable {@code to}, answered 400 after the token
+   * check, the parameter parse, the audit row and JSON, without touching HBase or the database —
+   * what the process and this machine add to any page.
+   */
+  private void floor(HttpClient http, String url, String token, PrintStream out)
+      throws Exception {
+    PageCall bad =
+        page -> {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              url
+                                  + "/api/v1/customers/"
+                                  + page.clientId()
+                                  + "/fund-flows?from="
+                                  + page.from()
+                                  + "&to=never&limit=100"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          return r.statusCode() == 400 ? 0 : -1;
+        };
+    run(false, 1, 7, bad);
+    List<long[]> results = run(false, 1, 11, bad);
+    long[] nanos =
+        results.stream().filter(r -> r[1] >= 0).mapToLong(r -> r[0]).sorted().toArray();
+    out.printf(
+        "%-28s %8.2f %8.2f %8.2f   (no store; %d of %d answered 400)%n",
+        "HTTP floor (a 400 answer)",
+        pct(nanos, 0.50),
+        pct(nanos, 0.99),
+        nanos[nanos.length - 1] / 1e6,
+        nanos.length,
+        results.size());
   }
 
   /** One page to ask for. */
@@ -410,10 +459,14 @@ public record ServingBenchmark(Spec spec) {
                 HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    double[] v = new double[2];
+    double[] v = new double[4];
     Matcher m = COUNTER.matcher(text);
     while (m.find()) {
       v[m.group(1).contains("scanned") ? 0 : 1] = Double.parseDouble(m.group(2));
+    }
+    Matcher t = PAGE_TIMER.matcher(text);
+    while (t.find()) {
+      v[t.group(1).equals("sum") ? 2 : 3] = Double.parseDouble(t.group(2));
     }
     return v;
   }
