@@ -39,7 +39,11 @@ public final class ServingMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ServingMain()).execute(args));
+    System.exit(
+        new CommandLine(new ServingMain())
+            // -Dkey=value overrides are parameters, not unknown options
+            .setUnmatchedOptionsArePositionalParams(true)
+            .execute(args));
   }
 
   /** Reads the configuration of {@code --config} and {@code -D} overrides, printing problems. */
@@ -55,6 +59,7 @@ public final class ServingMain implements Runnable {
   /** The serving benchmark (issue 5): load detail rows, measure pages under concurrent clients. */
   @Command(
       name = "bench",
+      mixinStandardHelpOptions = true,
       description =
           "Load fund-flow rows through the real codecs into HBase, then measure p50/p99 of one-day"
               + " and 30-day pages of 100 rows for light and heavy customers with concurrent"
@@ -106,11 +111,17 @@ public final class ServingMain implements Runnable {
     @Override
     public Integer call() throws Exception {
       ServingConfig cfg;
+      // The benchmark writes its own users file; the serve configuration's is not needed.
+      Path placeholder = java.nio.file.Files.createTempFile("fundflow-bench-placeholder", ".txt");
       try {
-        cfg = config(config, overrides);
+        List<String> withUsers = new java.util.ArrayList<>(overrides);
+        withUsers.add("-Dserving.users.file=" + placeholder);
+        cfg = config(config, withUsers);
       } catch (ConfigException e) {
         e.problems().forEach(p -> System.err.println("config: " + p));
         return 2;
+      } finally {
+        java.nio.file.Files.deleteIfExists(placeholder);
       }
       var spec =
           new io.fundflow.serving.bench.ServingBenchmark.Spec(
@@ -135,7 +146,30 @@ public final class ServingMain implements Runnable {
   }
 
   /** Starts the server and runs until the process is stopped. */
-  @Command(name = "serve", description = "Start the API and web page.")
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description =
+          "Start the API and web page. Prints one line 'fundflow-serving ready at <url>' when it"
+              + " listens; stops (writing the queued audit rows first) on SIGTERM or Ctrl-C.",
+      footer = {
+        "",
+        "Configuration: --config FILE (properties), overridden by FUNDFLOW_<KEY> environment"
+            + " variables, overridden by -Dkey=value. Keys:",
+        "  http.host, http.port              listen address (127.0.0.1, 8080; 0 = any free port)",
+        "  hbase.bootstrap.servers           HBase master RPC host:port,... (no ZooKeeper), or",
+        "  hbase.zookeeper.quorum            ZooKeeper hosts, with",
+        "  hbase.zookeeper.property.clientPort  its port (2181)",
+        "  db.url, db.user, db.password      platform database (JDBC; db.user fundflow)",
+        "  serving.users.file                users, bcrypt hashes, granted branches",
+        "  serving.jwt.secret                token HMAC key, >= 32 bytes",
+        "  serving.cursor.secret             page-cursor HMAC key, >= 32 bytes",
+        "  serving.jwt.issuer, serving.token.ttl, serving.max-range, serving.db.pool-size,",
+        "  serving.audit.queue-size, serving.audit.batch-size,",
+        "  serving.branch-cache.size, serving.branch-cache.ttl   (see docs/serving.md)",
+        "",
+        "Exit codes: 0 stopped, 1 failed to start, 2 bad configuration (the message names the key)."
+      })
   static final class Serve implements Callable<Integer> {
 
     @Option(names = "--config", description = "properties file with the keys of ServingConfig")
@@ -153,8 +187,20 @@ public final class ServingMain implements Runnable {
         e.problems().forEach(p -> System.err.println("config: " + p));
         return 2;
       }
-      ServingServer server = ServingServer.start(cfg, Clock.systemUTC());
-      System.out.println("fundflow-serving listening on " + cfg.httpHost() + ":" + server.port());
+      ServingServer server;
+      try {
+        server = ServingServer.start(cfg, Clock.systemUTC());
+      } catch (ConfigException e) {
+        // e.g. a malformed line of the users file
+        e.problems().forEach(p -> System.err.println("config: serving.users.file: " + p));
+        return 2;
+      } catch (RuntimeException e) {
+        System.err.println("fundflow-serving failed to start: " + e.getMessage());
+        return 1;
+      }
+      String host = cfg.httpHost().contains(":") ? "[" + cfg.httpHost() + "]" : cfg.httpHost();
+      System.out.println("fundflow-serving ready at http://" + host + ":" + server.port() + "/");
+      System.out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -171,6 +217,7 @@ public final class ServingMain implements Runnable {
   /** Prints a bcrypt hash of a password read from standard input, for the users file. */
   @Command(
       name = "hash-password",
+      mixinStandardHelpOptions = true,
       description = "Read a password from stdin, print its bcrypt hash.")
   static final class HashPassword implements Callable<Integer> {
 

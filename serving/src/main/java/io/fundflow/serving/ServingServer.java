@@ -10,12 +10,15 @@ import io.fundflow.serving.http.RouteMetrics;
 import io.fundflow.serving.http.ServingApp;
 import io.fundflow.serving.query.CursorCodec;
 import io.fundflow.serving.store.AuditLog;
+import io.fundflow.serving.store.AuditWriter;
+import io.fundflow.serving.store.BranchCache;
 import io.fundflow.serving.store.FundFlowStore;
 import io.fundflow.serving.store.PlatformDatabase;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -35,11 +38,20 @@ public final class ServingServer implements AutoCloseable {
 
   private final Connection hbase;
   private final HikariDataSource dataSource;
+  private final AuditWriter audit;
+  private final ServingApp app;
   private final Javalin http;
 
-  private ServingServer(Connection hbase, HikariDataSource dataSource, Javalin http) {
+  private ServingServer(
+      Connection hbase,
+      HikariDataSource dataSource,
+      AuditWriter audit,
+      ServingApp app,
+      Javalin http) {
     this.hbase = hbase;
     this.dataSource = dataSource;
+    this.audit = audit;
+    this.app = app;
     this.http = http;
   }
 
@@ -48,8 +60,16 @@ public final class ServingServer implements AutoCloseable {
     UserDirectory users = UserDirectory.load(config.usersFile());
     Connection hbase = connect(config.hbase());
     HikariDataSource dataSource = null;
+    AuditWriter audit = null;
     try {
       dataSource = dataSource(config);
+      RouteMetrics metrics = new RouteMetrics();
+      audit =
+          new AuditWriter(
+              new AuditLog(dataSource)::writeBatch,
+              config.auditQueueSize(),
+              config.auditBatchSize(),
+              metrics.registry());
       TokenIssuer issuer =
           new TokenIssuer(config.jwtSecret(), config.jwtIssuer(), config.tokenTtl(), clock);
       ServingApp app =
@@ -61,12 +81,20 @@ public final class ServingServer implements AutoCloseable {
               config.maxRange(),
               new FundFlowStore(hbase),
               new PlatformDatabase(dataSource),
-              new AuditLog(dataSource),
-              new RouteMetrics(),
+              audit,
+              new BranchCache(
+                  config.branchCacheSize(),
+                  config.branchCacheTtl(),
+                  com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+                  metrics.registry()),
+              metrics,
               clock);
       Javalin http = app.create().start(config.httpHost(), config.httpPort());
-      return new ServingServer(hbase, dataSource, http);
+      return new ServingServer(hbase, dataSource, audit, app, http);
     } catch (RuntimeException e) {
+      if (audit != null) {
+        audit.close();
+      }
       if (dataSource != null) {
         dataSource.close();
       }
@@ -80,9 +108,21 @@ public final class ServingServer implements AutoCloseable {
     return http.port();
   }
 
+  /**
+   * Waits until every audit row queued so far is in {@code AUDIT_QUERY}.
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public boolean awaitAuditWritten(Duration timeout) throws InterruptedException {
+    return audit.awaitWritten(timeout);
+  }
+
+  /** Stops listening, then writes the audit rows still queued, then closes the stores. */
   @Override
   public void close() {
     http.stop();
+    app.close();
+    audit.close();
     dataSource.close();
     closeQuietly(hbase);
   }

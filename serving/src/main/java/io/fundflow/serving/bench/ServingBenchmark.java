@@ -12,6 +12,8 @@ import io.fundflow.hbase.HBaseMutations;
 import io.fundflow.serving.ServingServer;
 import io.fundflow.serving.auth.UserDirectory;
 import io.fundflow.serving.config.ServingConfig;
+import io.fundflow.serving.query.FlowQuery;
+import io.fundflow.serving.store.FundFlowStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -81,6 +83,13 @@ public record ServingBenchmark(Spec spec) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The server's own time for 200 pages (handler start to answer), sum and count.
+  private static final Pattern PAGE_TIMER =
+      Pattern.compile(
+          "(?m)^fundflow_http_requests_seconds_(sum|count)\\{[^}]*"
+              + "route=\"/api/v1/customers/\\{clientId\\}/fund-flows\",status=\"200\"\\} ([0-9.eE+]+)$");
+  private static final int FIRST_BRANCH = 1000;
+  private static final int BRANCHES = 50;
   private static final Pattern COUNTER =
       Pattern.compile(
           "(?m)^(fundflow_scan_rows_(?:scanned|returned)_total)(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
@@ -90,37 +99,44 @@ public record ServingBenchmark(Spec spec) {
     if (spec.load()) {
       load(hbaseForLoad, out);
     }
+    settle(hbaseForLoad, out);
     Path users = Files.createTempFile("fundflow-bench-users", ".properties");
     String password = "bench-" + System.nanoTime();
-    Files.writeString(users, "bench = " + UserDirectory.hash(password, 4) + " ; *\n");
-    ServingConfig config =
-        new ServingConfig(
-            "127.0.0.1",
-            0,
-            base.hbase(),
-            base.dbUrl(),
-            base.dbUser(),
-            base.dbPassword(),
-            Math.max(base.dbPoolSize(), spec.clients()),
-            users,
-            base.jwtSecret(),
-            base.jwtIssuer(),
-            base.tokenTtl(),
-            base.cursorSecret(),
-            base.maxRange());
+    // The trader is granted the data set's branches one by one (not "*"), so every request goes
+    // through the branch check as a branch trader's does.
+    String branches =
+        java.util.stream.IntStream.range(FIRST_BRANCH, FIRST_BRANCH + BRANCHES)
+            .mapToObj(Integer::toString)
+            .collect(java.util.stream.Collectors.joining(","));
+    Files.writeString(users, "bench = " + UserDirectory.hash(password, 4) + " ; " + branches + "\n");
+    ServingConfig config = base.withUsers(users, Math.max(base.dbPoolSize(), spec.clients()));
+    FundFlowStore bare = new FundFlowStore(hbaseForLoad);
     try (ServingServer server = ServingServer.start(config, Clock.systemUTC())) {
       String url = "http://127.0.0.1:" + server.port();
       HttpClient http =
           HttpClient.newBuilder().executor(Executors.newFixedThreadPool(spec.clients())).build();
       String token = login(http, url, password);
       out.printf(
-          "%-28s %8s %8s %8s %8s %10s%n",
-          "scenario", "p50 ms", "p99 ms", "max ms", "rows/req", "scan ratio");
+          "%-28s %8s %8s %8s %8s %10s %10s %10s %7s %7s%n",
+          "scenario",
+          "p50 ms",
+          "p99 ms",
+          "max ms",
+          "rows/req",
+          "scan ratio",
+          "bare p50",
+          "bare p99",
+          "p50 x",
+          "p99 x");
       for (String who : List.of("light", "heavy")) {
         for (int span : new int[] {1, 30}) {
-          measure(http, url, token, who, span, out);
+          measure(http, url, token, bare, who, span, out);
         }
       }
+      floor(http, url, token, out);
+      server.awaitAuditWritten(java.time.Duration.ofMinutes(1));
+      out.printf("audit and branch-cache counters at the end:%n");
+      out.print(metricLines(http, url, "fundflow_audit_rows_|cache_gets_total"));
     } finally {
       Files.deleteIfExists(users);
     }
@@ -161,6 +177,24 @@ public record ServingBenchmark(Spec spec) {
   }
 
   /**
+   * Flushes the table and waits until its compactions are done: reads are measured on the store
+   * files as they stay, not while the region server rewrites them (which timed scans out here).
+   */
+  private static void settle(Connection hbase, PrintStream out) throws Exception {
+    long t0 = System.nanoTime();
+    try (org.apache.hadoop.hbase.client.Admin admin = hbase.getAdmin()) {
+      var table = HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE);
+      admin.flush(table);
+      Thread.sleep(5_000); // let the flushes queue their compactions
+      while (admin.getCompactionState(table)
+          != org.apache.hadoop.hbase.client.CompactionState.NONE) {
+        Thread.sleep(5_000);
+      }
+    }
+    out.printf("flushed, compactions done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
    * Row {@code i} of {@code rows} of a customer, spread evenly over the days, within trading hours.
    */
   private FundFlow flow(int customer, int i, int rows, SplittableRandom random) {
@@ -178,7 +212,7 @@ public record ServingBenchmark(Spec spec) {
       amount = amount.negate();
     }
     String id = clientId(customer);
-    int branch = 1000 + customer % 50;
+    int branch = FIRST_BRANCH + customer % BRANCHES;
     return new FundFlow(
         initDate,
         (long) customer * 1_000_000 + i,
@@ -202,31 +236,148 @@ public record ServingBenchmark(Spec spec) {
         "Mobile app");
   }
 
+  /**
+   * One scenario: a warm-up round, the measured round over HTTP, then the same requests as bare
+   * {@link FundFlowStore#page} calls in this JVM (HBase client only: no HTTP, token, branch check,
+   * audit or JSON) — the baseline the HTTP figures are divided by, measured minutes apart on the
+   * same machine so that its load weighs on both alike.
+   */
   private void measure(
-      HttpClient http, String url, String token, String who, int spanDays, PrintStream out)
+      HttpClient http,
+      String url,
+      String token,
+      FundFlowStore bare,
+      String who,
+      int spanDays,
+      PrintStream out)
       throws Exception {
     boolean heavy = who.equals("heavy");
-    run(http, url, token, heavy, spanDays, 7); // warm-up: JIT, connections, block cache
+    run(heavy, spanDays, 7, page -> httpPage(http, url, token, page)); // warm-up: JIT, caches
     double[] mid = counters(http, url);
-    List<long[]> results = run(http, url, token, heavy, spanDays, 11);
+    List<long[]> results = run(heavy, spanDays, 11, page -> httpPage(http, url, token, page));
     double[] after = counters(http, url);
+    run(heavy, spanDays, 7, page -> barePage(bare, page)); // warm-up of the bare path
+    List<long[]> baseline = run(heavy, spanDays, 11, page -> barePage(bare, page));
+    long errors = results.stream().filter(r -> r[1] < 0).count();
+    results = results.stream().filter(r -> r[1] >= 0).toList();
     long[] nanos = results.stream().mapToLong(r -> r[0]).sorted().toArray();
+    long bareErrors = baseline.stream().filter(r -> r[1] < 0).count();
+    long[] bareNanos =
+        baseline.stream().filter(r -> r[1] >= 0).mapToLong(r -> r[0]).sorted().toArray();
     long rows = results.stream().mapToLong(r -> r[1]).sum();
     double scanned = after[0] - mid[0];
     double returned = after[1] - mid[1];
     out.printf(
-        "%-28s %8.2f %8.2f %8.2f %8.1f %10.3f%n",
+        "%-28s %8.2f %8.2f %8.2f %8.1f %10.3f %10.2f %10.2f %7.2f %7.2f%n",
         who + " customer, " + spanDays + "-day page",
         pct(nanos, 0.50),
         pct(nanos, 0.99),
         nanos[nanos.length - 1] / 1e6,
         (double) rows / results.size(),
-        returned == 0 ? Double.NaN : scanned / returned);
+        returned == 0 ? Double.NaN : scanned / returned,
+        pct(bareNanos, 0.50),
+        pct(bareNanos, 0.99),
+        pct(nanos, 0.50) / pct(bareNanos, 0.50),
+        pct(nanos, 0.99) / pct(bareNanos, 0.99));
+    double serverCount = after[3] - mid[3];
+    out.printf(
+        "  server-side mean of those pages: %.2f ms (client-side mean %.2f ms)%n",
+        serverCount == 0 ? Double.NaN : (after[2] - mid[2]) * 1000 / serverCount,
+        java.util.Arrays.stream(nanos).average().orElse(Double.NaN) / 1e6);
+    if (errors + bareErrors > 0) {
+      out.printf(
+          "  failed and left out of the percentiles: %d HTTP requests, %d bare pages%n",
+          errors, bareErrors);
+    }
   }
 
-  /** {@code requests} page requests from {@code clients} threads; each result is {nanos, rows}. */
-  private List<long[]> run(
-      HttpClient http, String url, String token, boolean heavy, int spanDays, long seed)
+  /**
+   * The HTTP floor: the same requests with an unparseable {@code to}, answered 400 after the token
+   * check, the parameter parse, the audit row and JSON, without touching HBase or the database —
+   * what the process and this machine add to any page.
+   */
+  private void floor(HttpClient http, String url, String token, PrintStream out)
+      throws Exception {
+    PageCall bad =
+        page -> {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              url
+                                  + "/api/v1/customers/"
+                                  + page.clientId()
+                                  + "/fund-flows?from="
+                                  + page.from()
+                                  + "&to=never&limit=100"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          return r.statusCode() == 400 ? 0 : -1;
+        };
+    run(false, 1, 7, bad);
+    List<long[]> results = run(false, 1, 11, bad);
+    long[] nanos =
+        results.stream().filter(r -> r[1] >= 0).mapToLong(r -> r[0]).sorted().toArray();
+    out.printf(
+        "%-28s %8.2f %8.2f %8.2f   (no store; %d of %d answered 400)%n",
+        "HTTP floor (a 400 answer)",
+        pct(nanos, 0.50),
+        pct(nanos, 0.99),
+        nanos[nanos.length - 1] / 1e6,
+        nanos.length,
+        results.size());
+  }
+
+  /** One page to ask for. */
+  private record Page(String clientId, LocalDate from, LocalDate to) {}
+
+  /** Asks for one page; returns the rows it got. */
+  private interface PageCall {
+    long call(Page page) throws Exception;
+  }
+
+  private static long httpPage(HttpClient http, String url, String token, Page page)
+      throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(
+                    url
+                        + "/api/v1/customers/"
+                        + page.clientId()
+                        + "/fund-flows?from="
+                        + page.from()
+                        + "&to="
+                        + page.to()
+                        + "&limit=100"))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      return -1; // counted as a failed request
+    }
+    return JSON.readTree(r.body()).get("items").size();
+  }
+
+  private static long barePage(FundFlowStore store, Page page) throws IOException {
+    FlowQuery q =
+        new FlowQuery(
+            page.clientId(),
+            page.from().atStartOfDay(),
+            page.to().atStartOfDay(),
+            java.util.Set.of(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            100,
+            java.util.Optional.empty());
+    return store.page(q).flows().size();
+  }
+
+  /**
+   * {@code requests} pages from {@code clients} threads, the same pages for the same seed; each
+   * result is {nanos, rows}.
+   */
+  private List<long[]> run(boolean heavy, int spanDays, long seed, PageCall call)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(spec.clients());
     try {
@@ -248,27 +399,15 @@ public record ServingBenchmark(Spec spec) {
                         spec.lastDay()
                             .minusDays(random.nextInt(spec.days() - spanDays + 1))
                             .plusDays(1);
-                    LocalDate from = to.minusDays(spanDays);
-                    HttpRequest req =
-                        HttpRequest.newBuilder(
-                                URI.create(
-                                    url
-                                        + "/api/v1/customers/"
-                                        + clientId(customer)
-                                        + "/fund-flows?from="
-                                        + from
-                                        + "&to="
-                                        + to
-                                        + "&limit=100"))
-                            .header("Authorization", "Bearer " + token)
-                            .build();
+                    Page page = new Page(clientId(customer), to.minusDays(spanDays), to);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                    long elapsed = System.nanoTime() - t0;
-                    if (r.statusCode() != 200) {
-                      throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+                    long rows;
+                    try {
+                      rows = call.call(page);
+                    } catch (IOException | RuntimeException e) {
+                      rows = -1; // a failed request: counted, kept out of the percentiles
                     }
-                    mine.add(new long[] {elapsed, JSON.readTree(r.body()).get("items").size()});
+                    mine.add(new long[] {System.nanoTime() - t0, rows});
                   }
                   return mine;
                 }));
@@ -281,6 +420,23 @@ public record ServingBenchmark(Spec spec) {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The /metrics lines whose names match {@code regex}. */
+  private static String metricLines(HttpClient http, String url, String regex) throws Exception {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    StringBuilder b = new StringBuilder();
+    Pattern p = Pattern.compile("^(" + regex + ")");
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("#") && p.matcher(line).find()) {
+        b.append("  ").append(line).append('\n');
+      }
+    }
+    return b.toString();
   }
 
   private static String login(HttpClient http, String url, String password) throws Exception {
@@ -303,10 +459,14 @@ public record ServingBenchmark(Spec spec) {
                 HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    double[] v = new double[2];
+    double[] v = new double[4];
     Matcher m = COUNTER.matcher(text);
     while (m.find()) {
       v[m.group(1).contains("scanned") ? 0 : 1] = Double.parseDouble(m.group(2));
+    }
+    Matcher t = PAGE_TIMER.matcher(text);
+    while (t.find()) {
+      v[t.group(1).equals("sum") ? 2 : 3] = Double.parseDouble(t.group(2));
     }
     return v;
   }

@@ -35,6 +35,11 @@ public final class RouteMetrics {
     registry.counter("fundflow.scan.rows.returned").increment(rowsReturned);
   }
 
+  /** The registry, for the meters of other parts (audit writer, caches). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   /** The Prometheus text exposition. */
   public String scrape() {
     return registry.scrape();

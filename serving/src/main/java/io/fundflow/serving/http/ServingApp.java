@@ -18,7 +18,8 @@ import io.fundflow.serving.query.SummaryPlan;
 import io.fundflow.serving.query.SummaryQuery;
 import io.fundflow.serving.query.SummaryTotals;
 import io.fundflow.serving.store.AuditEntry;
-import io.fundflow.serving.store.AuditLog;
+import io.fundflow.serving.store.AuditWriter;
+import io.fundflow.serving.store.BranchCache;
 import io.fundflow.serving.store.FlowPage;
 import io.fundflow.serving.store.FundFlowStore;
 import io.fundflow.serving.store.PlatformDatabase;
@@ -37,14 +38,19 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API, the web page and the operational endpoints, on Javalin. Handlers parse with {@link
  * QueryParameters}, authorise, read through {@link FundFlowStore} and {@link PlatformDatabase}, and
- * audit every query, refused ones included, in {@code AUDIT_QUERY}. A JSON answer is sent only
- * after its audit row is written: when the audit cannot be written the query is refused (503).
+ * audit every query, refused ones included, in {@code AUDIT_QUERY}. Audit rows are handed to the
+ * {@link AuditWriter} without waiting for the database; the authorisation check reads customers'
+ * branches through a {@link BranchCache}.
  */
 public final class ServingApp {
 
@@ -63,9 +69,18 @@ public final class ServingApp {
   private final CursorCodec cursors;
   private final FundFlowStore store;
   private final PlatformDatabase database;
-  private final AuditLog audit;
+  private final AuditWriter audit;
+  private final BranchCache branches;
   private final RouteMetrics metrics;
   private final Clock clock;
+  // Branch lookups in the database, overlapping the HBase scan; daemon threads, stopped by close.
+  private final ExecutorService lookups =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "branch-lookup");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ServingApp(
       UserDirectory users,
@@ -75,7 +90,8 @@ public final class ServingApp {
       Duration maxRange,
       FundFlowStore store,
       PlatformDatabase database,
-      AuditLog audit,
+      AuditWriter audit,
+      BranchCache branches,
       RouteMetrics metrics,
       Clock clock) {
     this.users = users;
@@ -86,6 +102,7 @@ public final class ServingApp {
     this.store = store;
     this.database = database;
     this.audit = audit;
+    this.branches = branches;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -183,13 +200,15 @@ public final class ServingApp {
           Trader trader = authenticate(ctx, a);
           FlowQuery q = parameters.flows(ctx.pathParam("clientId"), ctx.queryParamMap());
           a.query(q.clientId(), q.from(), q.to(), q.describeFilters());
+          // The branch lookup runs while HBase scans: a cache miss costs max(scan, lookup), not both.
+          CompletableFuture<KnownBranch> known = knownBranch(trader, q.clientId());
           FlowPage page = store.page(q);
           // A first unfiltered page starts with the range's newest row: no second read needed.
           Optional<Optional<FundFlow>> newest =
               !q.filtered() && q.afterRowKey().isEmpty()
                   ? Optional.of(page.flows().stream().findFirst())
                   : Optional.empty();
-          authorize(trader, q.clientId(), q.from(), q.to(), newest);
+          authorize(trader, q.clientId(), q.from(), q.to(), newest, known);
           metrics.recordScan(page.rowsScanned(), page.flows().size());
           ObjectNode out = JSON.createObjectNode();
           out.put("clientId", q.clientId());
@@ -212,7 +231,13 @@ public final class ServingApp {
           Trader trader = authenticate(ctx, a);
           SummaryQuery q = parameters.summary(ctx.pathParam("clientId"), ctx.queryParamMap());
           a.query(q.clientId(), q.from(), q.to(), "moneyType=" + q.moneyType());
-          authorize(trader, q.clientId(), q.from(), q.to(), Optional.empty());
+          authorize(
+              trader,
+              q.clientId(),
+              q.from(),
+              q.to(),
+              Optional.empty(),
+              knownBranch(trader, q.clientId()));
           SummaryPlan plan = SummaryPlan.of(q.from(), q.to());
           SummaryTotals totals = new SummaryTotals();
           long days = 0;
@@ -283,7 +308,13 @@ public final class ServingApp {
       Trader trader = authenticate(ctx, a);
       q = parameters.flows(ctx.pathParam("clientId"), ctx.queryParamMap());
       a.query(q.clientId(), q.from(), q.to(), q.describeFilters());
-      authorize(trader, q.clientId(), q.from(), q.to(), Optional.empty());
+      authorize(
+          trader,
+          q.clientId(),
+          q.from(),
+          q.to(),
+          Optional.empty(),
+          knownBranch(trader, q.clientId()));
     } catch (Exception e) {
       refuse(ctx, a, e);
       return;
@@ -344,20 +375,66 @@ public final class ServingApp {
       String clientId,
       LocalDateTime from,
       LocalDateTime to,
-      Optional<Optional<FundFlow>> newestIfRead)
+      Optional<Optional<FundFlow>> newestIfRead,
+      CompletableFuture<KnownBranch> knownBranch)
       throws SQLException, IOException {
     if (trader.allBranches()) {
       return;
     }
-    Optional<Integer> branch = database.customerBranch(clientId);
-    if (branch.isEmpty()) {
-      Optional<FundFlow> newest =
-          newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
-      branch = newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());
+    KnownBranch known = join(knownBranch);
+    Optional<Integer> branch = known.branch();
+    if (!known.cached()) {
+      if (branch.isEmpty()) {
+        Optional<FundFlow> newest =
+            newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
+        branch =
+            newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());
+      }
+      // Only a freshly resolved branch is cached: re-putting a hit would restart its expiry.
+      branch.ifPresent(b -> branches.put(clientId, b));
     }
     if (branch.isPresent() && !trader.maySee(branch.get())) {
       throw ApiError.forbidden(clientId);
     }
+  }
+
+  /** A customer's branch as the cache or the day-end CUSTOMER copy knows it, and from which. */
+  private record KnownBranch(Optional<Integer> branch, boolean cached) {}
+
+  /** Starts looking up the customer's branch: the cache at once, else the database in the pool. */
+  private CompletableFuture<KnownBranch> knownBranch(Trader trader, String clientId) {
+    if (trader.allBranches()) {
+      return CompletableFuture.completedFuture(new KnownBranch(Optional.empty(), true));
+    }
+    Optional<Integer> cached = branches.get(clientId);
+    if (cached.isPresent()) {
+      return CompletableFuture.completedFuture(new KnownBranch(cached, true));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new KnownBranch(database.customerBranch(clientId), false);
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        },
+        lookups);
+  }
+
+  private static KnownBranch join(CompletableFuture<KnownBranch> known) throws SQLException {
+    try {
+      return known.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Stops the branch-lookup threads. */
+  public void close() {
+    lookups.shutdown();
   }
 
   // ---- audit and answers -----------------------------------------------------------------------
@@ -407,11 +484,8 @@ public final class ServingApp {
       refuse(ctx, a, e);
       return;
     }
-    if (write(a.entry(a.username, a.rowsReturned, "OK", 200))) {
-      send(ctx, 200, body);
-    } else {
-      error(ctx, 503, "the query could not be audited; try again later", null);
-    }
+    write(a.entry(a.username, a.rowsReturned, "OK", 200));
+    send(ctx, 200, body);
   }
 
   /**
@@ -437,7 +511,10 @@ public final class ServingApp {
       if (a.clientId == null) {
         a.clientId = ctx.pathParamMap().get("clientId");
       }
-    } else if (e instanceof IOException || e instanceof SQLException) {
+    } else if (e instanceof IOException
+        || e instanceof UncheckedIOException
+        || e instanceof SQLException) {
+      // UncheckedIOException: HBase's scanner iterator wraps a timed-out or failed scan in it.
       LOG.warn("store unavailable on {}: {}", ctx.path(), e.toString());
       status = 503;
       outcome = "UNAVAILABLE";
@@ -453,14 +530,9 @@ public final class ServingApp {
     error(ctx, status, message, parameter);
   }
 
-  private boolean write(AuditEntry entry) {
-    try {
-      audit.write(entry);
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      LOG.error("cannot write the audit row {}: {}", entry, e.toString());
-      return false;
-    }
+  /** Queues the row; a row dropped on a full queue is counted and logged by the writer. */
+  private void write(AuditEntry entry) {
+    audit.submit(entry);
   }
 
   private static void error(Context ctx, int status, String message, String parameter) {

@@ -29,27 +29,48 @@ public final class AuditLog {
 
   /** Writes one entry, cutting text to its column's width. */
   public void write(AuditEntry e) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setString(1, cut(e.username(), MAX_USERNAME));
-      if (e.clientId() == null || e.clientId().length() > MAX_CLIENT_ID) {
-        ps.setNull(2, Types.VARCHAR);
-      } else {
-        ps.setString(2, e.clientId());
+    writeBatch(java.util.List.of(e));
+  }
+
+  /** Writes entries in one JDBC batch and one transaction: all of them or none. */
+  public void writeBatch(java.util.List<AuditEntry> entries) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        for (AuditEntry e : entries) {
+          bind(ps, e);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
       }
-      timestamp(ps, 3, e.rangeFrom());
-      timestamp(ps, 4, e.rangeTo());
-      ps.setString(5, cut(e.filters(), MAX_FILTERS));
-      if (e.rowsReturned() == null) {
-        ps.setNull(6, Types.NUMERIC);
-      } else {
-        ps.setLong(6, e.rowsReturned());
-      }
-      ps.setString(7, e.outcome());
-      ps.setInt(8, e.statusCode());
-      ps.setTimestamp(9, Timestamp.valueOf(e.askedAt()));
-      ps.executeUpdate();
     }
+  }
+
+  private static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+    ps.setString(1, cut(e.username(), MAX_USERNAME));
+    if (e.clientId() == null || e.clientId().length() > MAX_CLIENT_ID) {
+      ps.setNull(2, Types.VARCHAR);
+    } else {
+      ps.setString(2, e.clientId());
+    }
+    timestamp(ps, 3, e.rangeFrom());
+    timestamp(ps, 4, e.rangeTo());
+    ps.setString(5, cut(e.filters(), MAX_FILTERS));
+    if (e.rowsReturned() == null) {
+      ps.setNull(6, Types.NUMERIC);
+    } else {
+      ps.setLong(6, e.rowsReturned());
+    }
+    ps.setString(7, e.outcome());
+    ps.setInt(8, e.statusCode());
+    ps.setTimestamp(9, Timestamp.valueOf(e.askedAt()));
   }
 
   private static void timestamp(PreparedStatement ps, int index, java.time.LocalDateTime t)

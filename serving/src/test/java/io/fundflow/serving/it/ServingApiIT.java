@@ -60,6 +60,8 @@ class ServingApiIT {
   }
 
   private static List<String> audit(String clientId) throws Exception {
+    // Audit rows are written asynchronously: wait for those of the requests made so far.
+    assertTrue(fx.server.awaitAuditWritten(java.time.Duration.ofSeconds(30)), "audit written");
     List<String> rows = new ArrayList<>();
     try (Connection c =
             DriverManager.getConnection(
@@ -267,6 +269,13 @@ class ServingApiIT {
             "boss OK 200 1 2025-03-13 00:00:00.0 2025-03-15 00:00:00.0",
             "alice BAD_REQUEST 400 null null null"),
         audit(b).stream().filter(s -> !s.startsWith("(anonymous)")).toList());
+    // After the first refusal B's branch came from the cache, and still refused.
+    java.util.regex.Matcher hits =
+        java.util.regex.Pattern.compile(
+                "(?m)^cache_gets_total\\{cache=\"customer-branch\",result=\"hit\"\\} (\\S+)$")
+            .matcher(fx.get("/metrics", null).body());
+    assertTrue(hits.find(), "branch cache hits exported");
+    assertTrue(Double.parseDouble(hits.group(1)) >= 3, "cache hits: " + hits.group(1));
   }
 
   @Test
