@@ -56,6 +56,9 @@ public final class DemoDay implements AutoCloseable {
   /** When the day-end export lands in the database: after the close, before the correction. */
   static final LocalTime DAY_END_EXPORT = LocalTime.of(15, 30);
 
+  /** The opening call auction: the clock waits here until the stream jobs run. */
+  static final LocalTime HOLD_FOR_STREAMS = LocalTime.of(9, 15);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StackEndpoints stack;
@@ -110,6 +113,13 @@ public final class DemoDay implements AutoCloseable {
     feed.start();
 
     Instant dayEndAt = ZonedDateTime.of(settings.day(), DAY_END_EXPORT, window.zone()).toInstant();
+    OpeningHold openingHold =
+        new OpeningHold(
+            clock,
+            ZonedDateTime.of(settings.day(), HOLD_FOR_STREAMS, window.zone()).toInstant(),
+            new FlinkRestClient(stack.flinkRestUrl()),
+            streamJobNames(),
+            out);
     boolean dayEndWritten = false;
     Instant deadline = Instant.now().plus(settings.timeout());
     try (Connection hbase =
@@ -124,6 +134,7 @@ public final class DemoDay implements AutoCloseable {
         if (publishFailure.get() != null) {
           throw new IllegalStateException("the change-log feed failed", publishFailure.get());
         }
+        openingHold.tick();
         if (!dayEndWritten && !clock.instant().isBefore(dayEndAt)) {
           new JdbcDayEndWriter(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword())
               .write(day.dayEnd());
@@ -142,7 +153,8 @@ public final class DemoDay implements AutoCloseable {
         }
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(
-              "the day did not finish within " + settings.timeout() + " (see " + settings.work() + ")");
+              "the day did not finish within " + settings.timeout() + openingHold.stuckReason()
+                  + " (see " + settings.work() + ")");
         }
         if (!Instant.now().isBefore(nextProgress)) {
           progress.print(settings.day());

@@ -1,5 +1,6 @@
 package io.fundflow.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,14 +43,22 @@ public record DemoLayout(Path repo, String version, String sparkJavaOptions) {
     return built(repo.resolve("serving/target/fundflow-serving-" + version + "-app.jar"));
   }
 
-  /** The batch jar and Spark, as spark-submit would assemble them. */
+  /**
+   * The batch jar with Spark, the HBase client and the JDBC drivers: the class path the batch
+   * module writes at package for a plain {@code java -cp} run of its main.
+   */
   public String correctionClasspath() {
-    Path file = built(repo.resolve("demo/target/correction.classpath"));
-    try {
-      return Files.readString(file).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<String> parts = new ArrayList<>();
+    parts.add(built(repo.resolve("batch/target/fundflow-batch-" + version + ".jar")).toString());
+    for (String scope : List.of("compile", "runtime")) {
+      Path file = built(repo.resolve("batch/target/launch-classpath-" + scope + ".txt"));
+      try {
+        parts.add(Files.readString(file).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return String.join(File.pathSeparator, parts);
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.fundflow.demo;
 
+import io.fundflow.common.time.SimulatedClock;
 import io.fundflow.generator.ChangeLogPublisher;
 import io.fundflow.generator.GeneratedDay;
 import io.fundflow.scheduler.action.ConsumerLag;
 import io.fundflow.scheduler.flink.FlinkJob;
 import io.fundflow.scheduler.flink.FlinkRestClient;
+import io.fundflow.scheduler.flink.JobState;
 import io.fundflow.scheduler.plan.MarketWindow;
 import io.fundflow.scheduler.plan.StreamJob;
 import io.fundflow.scheduler.service.SchedulerConfig;
@@ -54,7 +56,8 @@ final class Progress implements AutoCloseable {
   /** The simulated time of day and phase, e.g. {@code 09:41:12 morning session}. */
   static String clockText(Clock clock) {
     var t = clock.instant().atZone(MarketWindow.SHANGHAI).toLocalTime();
-    return TIME.format(t) + " " + MarketPhase.at(t).label();
+    boolean held = clock instanceof SimulatedClock s && s.held();
+    return TIME.format(t) + " " + MarketPhase.at(t).label() + (held ? " (clock held)" : "");
   }
 
   void print(LocalDate tradingDay) {
@@ -75,7 +78,7 @@ final class Progress implements AutoCloseable {
         String state =
             live.stream()
                 .filter(j -> j.name().equals(job.flinkName()) && !j.state().terminal())
-                .map(j -> j.state().name())
+                .map(Progress::stateText)
                 .findFirst()
                 .orElse("-");
         OptionalLong behind = state.equals("-") ? OptionalLong.empty() : lag.lag(config.groupId(job));
@@ -88,6 +91,14 @@ final class Progress implements AutoCloseable {
     }
     line.append(" | ").append(String.join(", ", jobs));
     out.println(line);
+  }
+
+  /** A job's state, with its tasks while not all of them run yet. */
+  private static String stateText(FlinkJob j) {
+    if (j.state() == JobState.RUNNING && !j.fullyRunning()) {
+      return "RUNNING " + j.tasksRunning() + "/" + j.tasksTotal() + " tasks";
+    }
+    return j.state().name();
   }
 
   @Override

@@ -61,8 +61,9 @@ public final class ServingProcess implements AutoCloseable {
               } catch (IOException e) {
                 ready.completeExceptionally(e);
               }
+              // The output ends when the process does; the exit code may not be there yet.
               ready.completeExceptionally(
-                  new IllegalStateException("serving exited (" + p.exitValue() + "); see " + log));
+                  new IllegalStateException("serving stopped before it was ready; see " + log));
             },
             "serving-output");
     pump.setDaemon(true);

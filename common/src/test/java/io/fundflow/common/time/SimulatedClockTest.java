@@ -1,7 +1,9 @@
 package io.fundflow.common.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,24 @@ class SimulatedClockTest {
     SimulatedClock sim = new SimulatedClock(real, OPEN, 120);
     assertEquals(Duration.ofSeconds(30), sim.realTimeUntil(OPEN.plus(Duration.ofHours(1))));
     assertEquals(Duration.ZERO, sim.realTimeUntil(OPEN.minusSeconds(1)), "already passed");
+  }
+
+  @Test
+  void aHeldClockStandsStillAndRunsOnFromThereWhenReleased() {
+    ManualClock real = new ManualClock();
+    SimulatedClock sim = new SimulatedClock(real, OPEN, 60);
+    Clock shanghai = sim.withZone(ZoneId.of("Asia/Shanghai"));
+    real.now = real.now.plusSeconds(1);
+    sim.hold();
+    assertTrue(sim.held());
+    real.now = real.now.plusSeconds(100);
+    assertEquals(OPEN.plus(Duration.ofMinutes(1)), sim.instant(), "held: time stands still");
+    assertEquals(sim.instant(), shanghai.instant(), "a zone view shares the hold");
+    sim.release();
+    assertFalse(sim.held());
+    real.now = real.now.plusSeconds(2);
+    assertEquals(OPEN.plus(Duration.ofMinutes(3)), sim.instant(), "runs on from where it stood");
+    assertEquals(sim.instant(), shanghai.instant());
   }
 
   @Test

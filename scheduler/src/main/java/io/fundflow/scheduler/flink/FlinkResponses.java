@@ -33,7 +33,9 @@ final class FlinkResponses {
           new FlinkJob(
               text(job, "jid", "job overview"),
               job.path("name").asText(""),
-              JobState.parse(text(job, "state", "job overview"))));
+              JobState.parse(text(job, "state", "job overview")),
+              job.path("tasks").path("running").asInt(0),
+              job.path("tasks").path("total").asInt(0)));
     }
     return List.copyOf(jobs);
   }

@@ -1,6 +1,7 @@
 package io.fundflow.scheduler.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,9 +45,24 @@ class FlinkResponsesTest {
     assertEquals(
         List.of(
             new FlinkJob(
-                "3980635091038ab32420722fc55e9d7a", "fundflow-fund-flow", JobState.RUNNING)),
+                "3980635091038ab32420722fc55e9d7a",
+                "fundflow-fund-flow",
+                JobState.RUNNING,
+                14,
+                14)),
         FlinkResponses.jobs(captured("jobs-overview.json")));
+    assertTrue(FlinkResponses.jobs(captured("jobs-overview.json")).get(0).fullyRunning());
     assertEquals(List.of(), FlinkResponses.jobs("{\"jobs\":[]}"));
+  }
+
+  @Test
+  void aJobStillDeployingIsNotFullyRunning() {
+    String deploying =
+        "{\"jobs\":[{\"jid\":\"a\",\"name\":\"n\",\"state\":\"RUNNING\","
+            + "\"tasks\":{\"running\":5,\"deploying\":9,\"total\":14}}]}";
+    FlinkJob job = FlinkResponses.jobs(deploying).get(0);
+    assertEquals(5, job.tasksRunning());
+    assertFalse(job.fullyRunning());
   }
 
   @Test

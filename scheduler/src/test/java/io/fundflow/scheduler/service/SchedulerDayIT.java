@@ -1,6 +1,7 @@
 package io.fundflow.scheduler.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.common.config.Settings;
@@ -149,6 +150,21 @@ class SchedulerDayIT {
         assertEquals(Path.of(URI.create(saved.path())), Path.of(URI.create(restored.externalPath())));
         await("a checkpoint of the second run", () -> flink.latestCompletedCheckpoint(second).isPresent());
 
+        // The job ends mid-session behind the scheduler's back (cancelled here, as a failure beyond
+        // Flink's own restarts would leave it): the next reconcile restarts it from that run's latest
+        // retained checkpoint, attempt 1 of its bounded budget.
+        flink.cancel(second);
+        await("the second run gone", () -> live(flink).isEmpty());
+        clock.set(shanghai(11, 24, 11, 0));
+        lines = service.reconcile();
+        assertTrue(lines.get(0).contains("restarted (attempt 1)"), lines.toString());
+        String third = awaitRunning(flink);
+        RestorePoint resumed = flink.restoredFrom(third).orElseThrow();
+        assertFalse(resumed.savepoint(), resumed.toString());
+        assertTrue(resumed.externalPath().contains(second + "/chk-"), resumed.toString());
+        assertEquals(1, store.session(JOB, LocalDate.of(2026, 11, 24)).orElseThrow().restarts());
+        await("a checkpoint of the third run", () -> flink.latestCompletedCheckpoint(third).isPresent());
+
         // A stop whose savepoint cannot be written: retry, cancel, retained checkpoint, alert.
         Map<String, String> bad = new HashMap<>(m);
         bad.put("scheduler.savepoint.dir", "file:///proc/fundflow-no-savepoints-here");
@@ -162,7 +178,7 @@ class SchedulerDayIT {
         assertTrue(fallback.path().contains("chk-"), fallback.path());
         await("the job cancelled", () -> live(flink).isEmpty());
         assertTrue(
-            hook.bodies().stream().anyMatch(b -> b.contains("stop failed") && b.contains(second)),
+            hook.bodies().stream().anyMatch(b -> b.contains("stop failed") && b.contains(third)),
             "webhook alert: " + hook.bodies());
         assertEquals("CANCELLED", store.session(JOB, LocalDate.of(2026, 11, 24)).orElseThrow().state());
 

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The stack comes up once per test JVM (port offset 100, home {@code
  * target/fundflow-test-stack}; override with {@code FUNDFLOW_TEST_PORT_OFFSET} and {@code
- * FUNDFLOW_TEST_HOME}, other settings as for {@code ./platform}), and is bootstrapped. A stack that
+ * FUNDFLOW_TEST_HOME}, the health deadline of 300 s per service with {@code
+ * FUNDFLOW_TEST_START_TIMEOUT_SECONDS}, other settings as for {@code ./platform}), and is
+ * bootstrapped. A stack that
  * already answers on those ports is reused and left running; what this extension started is stopped
  * when the JVM's tests end.
  */
@@ -80,9 +82,14 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
       String offset =
           env.getOrDefault("FUNDFLOW_TEST_PORT_OFFSET", Integer.toString(DEFAULT_PORT_OFFSET));
       Path file = home.defaultConfigFile();
+      // The test stack starts while Maven and test JVMs compete for the cores: a longer health
+      // deadline than an operator's `up` (a guard against a hung server, not a performance check).
+      String startTimeout = env.getOrDefault("FUNDFLOW_TEST_START_TIMEOUT_SECONDS", "300");
       StackSettings settings =
           StackSettings.load(
-              Files.isReadable(file) ? file : null, env, Map.of("port.offset", offset));
+              Files.isReadable(file) ? file : null,
+              env,
+              Map.of("port.offset", offset, "start.timeout.seconds", startTimeout));
       LocalStack stack = new LocalStack(home, settings, new PrintWriter(System.out, true));
       List<Service> started = stack.allHealthy() ? List.of() : stack.up(List.of(Service.values()));
       stack.bootstrap(List.of(Service.values()));
