@@ -4,149 +4,139 @@ import io.fundflow.common.hbase.RowMutation;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.hbase.HBaseMutations;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.BufferedMutator;
-import org.apache.hadoop.hbase.client.BufferedMutatorParams;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.apache.hadoop.hbase.client.RetriesExhaustedWithDetailsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes mutations through one {@link BufferedMutator} per table. Transient failures are retried by
- * the HBase client ({@code hbase.client.retries.number}); a write that still fails is remembered
- * and fails the next {@code write} or {@code flush}, so the checkpoint that would have acknowledged
- * it never completes and the job replays from the previous one. The client's own timer sends a
- * buffer older than the flush interval, so rows become visible within it even when the buffer does
- * not fill — without blocking the task thread, which a synchronous flush on a Flink timer did
- * (measured: the writer spent half its time waiting in those flushes).
+ * Collects the writes of each table in a {@link RowBatch} (coalesced per row) and hands a full
+ * batch, or every batch when the flush interval has passed, to that table's {@link TableSender},
+ * which writes it on its own thread: the task thread never waits for HBase unless more than the
+ * in-flight budget is outstanding, and then it blocks, which back-pressures the job.
+ *
+ * <p>At every checkpoint ({@link #flush}) every batch is handed over and the writer waits until
+ * all are written, rethrowing any failure, so a checkpoint never completes over a lost write; the
+ * job then restarts from the previous one and replays, which converges because cells are
+ * versioned by source position. A failure also fails the next {@code write}, without waiting for
+ * the checkpoint.
  */
 final class HBaseSinkWriter implements SinkWriter<RowMutation> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(HBaseSinkWriter.class);
+  /** Opens the batch writer of one table. */
+  interface Writers extends AutoCloseable {
+    BatchWriter open(String table) throws IOException;
 
-  private final Connection connection;
-  private final long writeBufferBytes;
-  private final Duration flushInterval;
+    @Override
+    void close() throws IOException;
+  }
+
+  /** How the writer batches and sends. */
+  record Limits(
+      long batchBytes, Duration flushInterval, long maxInFlightBytes, int attempts, long retryPauseMillis) {}
+
+  private final Writers writers;
+  private final Limits limits;
+  private final ProcessingTimeService timers;
   private final HBaseSinkMetrics metrics;
-  private final Map<String, BufferedMutator> mutators = new HashMap<>();
-  private final AtomicReference<RetriesExhaustedWithDetailsException> failure = new AtomicReference<>();
+  private final InFlight inFlight;
+  private final Map<String, RowBatch> batches = new HashMap<>();
+  private final Map<String, TableSender> senders = new HashMap<>();
+  private boolean timerArmed;
 
-  /**
-   * Per table, the kind of the last mutation written per row since that table's last synchronous
-   * flush. A put and a delete of the same row in one batch could be applied in either order by the
-   * region server, so a change of kind flushes that table first. (Explicit cell versions make the
-   * result right either way; this keeps the order visible to readers too.) Rows the timer's
-   * asynchronous flushes already sent stay listed until the next checkpoint: at worst an extra
-   * flush.
-   */
-  private final Map<String, Map<ByteBuffer, RowMutation.Kind>> pendingKinds = new HashMap<>();
-
-  HBaseSinkWriter(
-      HBaseClientSettings settings,
-      long writeBufferBytes,
-      Duration flushInterval,
-      HBaseSinkMetrics metrics)
-      throws IOException {
-    this.connection = ConnectionFactory.createConnection(settings.toConfiguration());
-    this.writeBufferBytes = writeBufferBytes;
-    this.flushInterval = flushInterval;
+  HBaseSinkWriter(Writers writers, Limits limits, ProcessingTimeService timers, HBaseSinkMetrics metrics) {
+    this.writers = writers;
+    this.limits = limits;
+    this.timers = timers;
     this.metrics = metrics;
+    this.inFlight = new InFlight(limits.maxInFlightBytes());
+    metrics.inFlightBytes(inFlight::bytes);
+  }
+
+  /** Batch writers over one HBase connection. */
+  static Writers connect(HBaseClientSettings settings) throws IOException {
+    Connection connection = ConnectionFactory.createConnection(settings.toConfiguration());
+    return new Writers() {
+      @Override
+      public BatchWriter open(String table) throws IOException {
+        return new TableBatchWriter(connection, HBaseMutations.tableName(table));
+      }
+
+      @Override
+      public void close() throws IOException {
+        connection.close();
+      }
+    };
   }
 
   @Override
-  public void write(RowMutation mutation, Context context) throws IOException {
-    rethrowFailure();
-    ByteBuffer rowId = ByteBuffer.wrap(mutation.row());
-    Map<ByteBuffer, RowMutation.Kind> pending =
-        pendingKinds.computeIfAbsent(mutation.table(), t -> new HashMap<>());
-    RowMutation.Kind previous = pending.put(rowId, mutation.kind());
-    BufferedMutator mutator = mutator(mutation.table());
-    if (previous != null && previous != mutation.kind()) {
-      // Only this table's buffer can hold the row: flush it alone, the others keep filling.
-      flush(mutation.table(), mutator);
-      pending.clear();
-      pending.put(rowId, mutation.kind());
-      rethrowFailure();
-    }
-    mutator.mutate(HBaseMutations.toHBase(mutation));
+  public void write(RowMutation mutation, Context context) throws IOException, InterruptedException {
+    inFlight.rethrow();
+    RowBatch batch = batches.computeIfAbsent(mutation.table(), t -> new RowBatch());
+    batch.add(mutation);
     metrics.mutations.inc();
+    if (batch.bytes() >= limits.batchBytes()) {
+      handOver(mutation.table(), batch);
+    } else if (!timerArmed) {
+      // Sends what waits once the interval has passed, even when no further write fills the batch.
+      timerArmed = true;
+      timers.registerTimer(
+          timers.getCurrentProcessingTime() + limits.flushInterval().toMillis(),
+          time -> {
+            timerArmed = false;
+            handOverAll();
+          });
+    }
   }
 
   @Override
-  public void flush(boolean endOfInput) throws IOException {
-    flushAll();
+  public void flush(boolean endOfInput) throws IOException, InterruptedException {
+    handOverAll();
+    inFlight.awaitDone();
   }
 
-  private void flushAll() throws IOException {
-    for (Map.Entry<String, BufferedMutator> m : mutators.entrySet()) {
-      flush(m.getKey(), m.getValue());
+  private void handOverAll() throws IOException, InterruptedException {
+    for (Map.Entry<String, RowBatch> b : List.copyOf(batches.entrySet())) {
+      handOver(b.getKey(), b.getValue());
     }
-    pendingKinds.clear();
-    rethrowFailure();
   }
 
-  private void flush(String table, BufferedMutator m) throws IOException {
-    long start = System.nanoTime();
-    try {
-      m.flush();
-    } catch (RetriesExhaustedWithDetailsException e) {
-      record(e);
+  private void handOver(String table, RowBatch batch) throws IOException, InterruptedException {
+    batches.remove(table);
+    if (batch.isEmpty()) {
+      return;
     }
-    metrics.flushes.inc();
-    metrics.flushMillis.update((System.nanoTime() - start) / 1_000_000);
+    metrics.coalesced.inc(batch.coalesced());
+    sender(table).send(batch.mutations(), batch.bytes());
   }
 
-  private BufferedMutator mutator(String table) throws IOException {
-    BufferedMutator m = mutators.get(table);
-    if (m == null) {
-      TableName name = HBaseMutations.tableName(table);
-      BufferedMutatorParams params =
-          new BufferedMutatorParams(name)
-              .writeBufferSize(writeBufferBytes)
-              // Failures of the timer's flushes reach the listener below like any other.
-              .setWriteBufferPeriodicFlushTimeoutMs(flushInterval.toMillis())
-              .setWriteBufferPeriodicFlushTimerTickMs(Math.max(10, flushInterval.toMillis() / 4))
-              .listener((e, mutator) -> record(e));
-      m = connection.getBufferedMutator(params);
-      mutators.put(table, m);
+  private TableSender sender(String table) throws IOException {
+    TableSender s = senders.get(table);
+    if (s == null) {
+      s =
+          new TableSender(
+              table, writers.open(table), inFlight, metrics, limits.attempts(), limits.retryPauseMillis());
+      senders.put(table, s);
     }
-    return m;
-  }
-
-  private void record(RetriesExhaustedWithDetailsException e) {
-    metrics.errors.inc(e.getNumExceptions());
-    LOG.error("HBase rejected {} mutation(s) after retries: {}", e.getNumExceptions(), e.getMessage());
-    failure.accumulateAndGet(e, (old, cur) -> old == null ? cur : old);
-  }
-
-  private void rethrowFailure() throws IOException {
-    RetriesExhaustedWithDetailsException e = failure.get();
-    if (e != null) {
-      throw new IOException("HBase writes failed; failing so the job replays from its last checkpoint", e);
-    }
+    return s;
   }
 
   @Override
   public void close() throws Exception {
-    List<AutoCloseable> closeables = List.copyOf(mutators.values());
     Exception first = null;
-    for (AutoCloseable c : closeables) {
+    for (AutoCloseable c : new ArrayList<AutoCloseable>(senders.values())) {
       try {
         c.close();
       } catch (Exception e) {
         first = first == null ? e : first;
       }
     }
-    connection.close();
+    writers.close();
     if (first != null) {
       throw first;
     }

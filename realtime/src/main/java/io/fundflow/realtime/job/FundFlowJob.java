@@ -30,7 +30,8 @@ public final class FundFlowJob {
             new HBaseSink(
                 HBaseClientSettings.bootstrapServers(config.hbaseBootstrapServers()),
                 config.hbaseWriteBufferBytes(),
-                config.hbaseFlushInterval()),
+                config.hbaseFlushInterval(),
+                config.hbaseMaxInFlightBytes()),
             KafkaEndpoints.sink(config, "fund-flow"));
   }
 

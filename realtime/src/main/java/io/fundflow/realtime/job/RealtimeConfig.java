@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.hbase.write-buffer-bytes</td><td>default 4194304</td></tr>
  *   <tr><td>realtime.hbase.flush-interval</td><td>longest a buffered HBase write waits to be sent when
  *       the buffer does not fill, default 200ms (bounds how stale the served rows are)</td></tr>
+ *   <tr><td>realtime.hbase.max-in-flight-bytes</td><td>bytes handed to the HBase senders and not yet
+ *       written, default 16777216; beyond it the job is back-pressured</td></tr>
  *   <tr><td>realtime.kafka.group-id</td><td>consumer group prefix, default fundflow-realtime</td></tr>
  *   <tr><td>realtime.kafka.transaction-timeout</td><td>default 10m, at most the broker's transaction.max.timeout.ms</td></tr>
  *   <tr><td>realtime.restart.attempts / realtime.restart.delay</td><td>default 10 / 10s</td></tr>
@@ -43,6 +45,7 @@ public record RealtimeConfig(
     Duration stateTtl,
     long hbaseWriteBufferBytes,
     Duration hbaseFlushInterval,
+    long hbaseMaxInFlightBytes,
     String kafkaGroupId,
     Duration kafkaTransactionTimeout,
     int restartAttempts,
@@ -86,6 +89,8 @@ public record RealtimeConfig(
                 errors.getLong(
                     () -> s.longValue("realtime.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
                 errors.get(() -> s.duration("realtime.hbase.flush-interval", Duration.ofMillis(200))),
+                errors.getLong(
+                    () -> s.longValue("realtime.hbase.max-in-flight-bytes", 16L << 20, 64L << 10, 4L << 30)),
                 errors.get(() -> s.string("realtime.kafka.group-id", "fundflow-realtime")),
                 errors.get(() -> s.duration("realtime.kafka.transaction-timeout", Duration.ofMinutes(10))),
                 errors.getInt(() -> s.intValue("realtime.restart.attempts", 10, 0, 1000)),

@@ -25,17 +25,20 @@ class RealtimeConfigTest {
     assertEquals(Duration.ofDays(14), c.stateTtl());
     assertEquals(StartingOffsets.Kind.COMMITTED, c.startingOffsets().kind());
     assertEquals(Duration.ofMillis(200), c.hbaseFlushInterval());
+    assertEquals(16L << 20, c.hbaseMaxInFlightBytes());
   }
 
   @Test
-  void theHBaseFlushIntervalIsConfigurable() {
+  void theHBaseFlushIntervalAndInFlightBoundAreConfigurable() {
     RealtimeConfig c =
         load(
             Map.of(
                 "kafka.bootstrap.servers", "k:9092",
                 "hbase.bootstrap.servers", "h:16000",
-                "realtime.hbase.flush-interval", "50ms"));
+                "realtime.hbase.flush-interval", "50ms",
+                "realtime.hbase.max-in-flight-bytes", "1048576"));
     assertEquals(Duration.ofMillis(50), c.hbaseFlushInterval());
+    assertEquals(1L << 20, c.hbaseMaxInFlightBytes());
   }
 
   @Test
