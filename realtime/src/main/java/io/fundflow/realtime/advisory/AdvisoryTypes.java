@@ -7,6 +7,7 @@ import io.fundflow.common.model.AdvisoryOrder;
 import io.fundflow.common.model.ContractStatus;
 import io.fundflow.common.model.OrderStatus;
 import io.fundflow.common.model.OrderType;
+import io.fundflow.realtime.decode.ChangeLogTypes;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -49,9 +50,7 @@ public final class AdvisoryTypes {
               "status", Types.ENUM(OrderStatus.class)));
 
   /** A source position. */
-  public static final TypeInformation<SourcePosition> POSITION =
-      Types.POJO(
-          SourcePosition.class, Map.of("position", Types.LONG, "commitTimeMillis", Types.LONG));
+  public static final TypeInformation<SourcePosition> POSITION = ChangeLogTypes.POSITION;
 
   /** A contract or order change: the stream type and the per-portfolio state value. */
   public static final TypeInformation<AdvisoryChange> CHANGE =

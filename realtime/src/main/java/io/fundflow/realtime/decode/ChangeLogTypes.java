@@ -1,20 +1,60 @@
 package io.fundflow.realtime.decode;
 
+import io.fundflow.common.changelog.ChangeOp;
+import io.fundflow.common.changelog.SourcePosition;
 import io.fundflow.common.deadletter.DeadLetter;
 import io.fundflow.common.model.AdvisoryContract;
 import io.fundflow.common.model.AdvisoryOrder;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
+import io.fundflow.common.model.MoneyType;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.OutputTag;
 
 /** Flink type information and side-output tags for the decoded change log, one per table. */
 public final class ChangeLogTypes {
 
+  /** A source position. */
+  public static final TypeInformation<SourcePosition> POSITION =
+      Types.POJO(
+          SourcePosition.class, Map.of("position", Types.LONG, "commitTimeMillis", Types.LONG));
+
+  /**
+   * A FUND_JOURNAL row, every field declared: extraction alone leaves {@code occurTime} to Kryo,
+   * on the job's hottest path.
+   */
+  public static final TypeInformation<FundJournalEntry> JOURNAL_ENTRY =
+      Types.POJO(
+          FundJournalEntry.class,
+          Map.ofEntries(
+              Map.entry("initDate", Types.INT),
+              Map.entry("serialNo", Types.LONG),
+              Map.entry("occurTime", Types.LOCAL_DATE_TIME),
+              Map.entry("clientId", Types.STRING),
+              Map.entry("fundAccount", Types.STRING),
+              Map.entry("branchNo", Types.INT),
+              Map.entry("moneyType", Types.ENUM(MoneyType.class)),
+              Map.entry("businessFlag", Types.INT),
+              Map.entry("occurBalance", Types.BIG_DEC),
+              Map.entry("postBalance", Types.BIG_DEC),
+              Map.entry("channel", Types.STRING),
+              Map.entry("remark", Types.STRING)));
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static final TypeInformation<RowChange<FundJournalEntry>> JOURNAL =
-      TypeInformation.of(new TypeHint<>() {});
+      (TypeInformation)
+          Types.POJO(
+              RowChange.class,
+              Map.of(
+                  "op", Types.ENUM(ChangeOp.class),
+                  "before", JOURNAL_ENTRY,
+                  "after", JOURNAL_ENTRY,
+                  "position", POSITION,
+                  "sourceTimeMillis", Types.LONG));
   public static final TypeInformation<RowChange<Customer>> CUSTOMER =
       TypeInformation.of(new TypeHint<>() {});
   public static final TypeInformation<RowChange<Channel>> CHANNEL =

@@ -54,6 +54,9 @@ public final class FundFlowPipeline {
 
   /** Adds the pipeline reading {@code ods} and writing to {@code hbase} and {@code kafka}. */
   public void build(DataStream<OdsRecord> ods, Sink<RowMutation> hbase, Sink<KafkaMessage> kafka) {
+    // Chained operators may hand records on without copying them: every record type here is
+    // immutable, and no function mutates its input or keeps it beyond state the runtime owns.
+    ods.getExecutionEnvironment().getConfig().enableObjectReuse();
     SingleOutputStreamOperator<DeadLetter> decoded =
         ods.process(new DecodeChangeLog(), ChangeLogTypes.DEAD_LETTER)
             .uid(UID_DECODE)
@@ -66,19 +69,19 @@ public final class FundFlowPipeline {
     DataStream<JournalChange> versioned =
         journal
             .keyBy(c -> c.row().primaryKey(), Types.STRING)
-            .process(new CurrentVersionFunction(stateTtl), TypeInformation.of(JournalChange.class))
+            .process(new CurrentVersionFunction(stateTtl), FundFlowTypes.JOURNAL_CHANGE)
             .uid(UID_VERSION)
             .name("current version per journal row");
 
     DataStream<FlowChange> flows =
         versioned
             .connect(channels)
-            .process(new ChannelJoinFunction(), TypeInformation.of(JournalChange.class))
+            .process(new ChannelJoinFunction(), FundFlowTypes.JOURNAL_CHANGE)
             .uid(UID_CHANNEL_JOIN)
             .name("join CHANNEL")
             .keyBy(JournalChange::clientId, Types.STRING)
             .connect(customers.keyBy(c -> c.row().clientId(), Types.STRING))
-            .process(new CustomerJoinFunction(), TypeInformation.of(FlowChange.class))
+            .process(new CustomerJoinFunction(), FundFlowTypes.FLOW_CHANGE)
             .uid(UID_CUSTOMER_JOIN)
             .name("join CUSTOMER, build DWD flows");
 
@@ -87,19 +90,19 @@ public final class FundFlowPipeline {
             .flatMap(
                 (FlowChange change, org.apache.flink.util.Collector<DayDelta> out) ->
                     DayDelta.of(change).forEach(out::collect),
-                TypeInformation.of(DayDelta.class))
+                FundFlowTypes.DAY_DELTA)
             .name("retract and add")
             // A String key: CustomerDayKey holds an enum, whose hashCode differs between JVMs.
             .keyBy(d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(), Types.STRING)
-            .process(new CustomerDayFunction(stateTtl), TypeInformation.of(CustomerDayUpdate.class))
+            .process(new CustomerDayFunction(stateTtl), FundFlowTypes.CUSTOMER_DAY_UPDATE)
             .uid(UID_CUSTOMER_DAY)
             .name("customer-day summaries");
 
     DataStream<RowMutation> writes =
         flows
-            .flatMap(new DetailWrites(), TypeInformation.of(RowMutation.class))
+            .flatMap(new DetailWrites(), FundFlowTypes.ROW_MUTATION)
             .name("detail writes")
-            .union(days.map(new SummaryWrites(), TypeInformation.of(RowMutation.class)).name("summary writes"));
+            .union(days.map(new SummaryWrites(), FundFlowTypes.ROW_MUTATION).name("summary writes"));
     writes.sinkTo(hbase).uid(UID_HBASE_SINK).name("HBase");
 
     TypeInformation<KafkaMessage> message = TypeInformation.of(KafkaMessage.class);

@@ -1,0 +1,138 @@
+package io.fundflow.realtime.fundflow;
+
+import io.fundflow.common.dwd.Category;
+import io.fundflow.common.dwd.Direction;
+import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dws.CategoryTotal;
+import io.fundflow.common.dws.CustomerDayKey;
+import io.fundflow.common.dws.CustomerDaySummary;
+import io.fundflow.common.hbase.RowMutation;
+import io.fundflow.common.model.Channel;
+import io.fundflow.common.model.ChannelType;
+import io.fundflow.common.model.MoneyType;
+import io.fundflow.realtime.decode.ChangeLogTypes;
+import io.fundflow.realtime.types.RowMutationSerializer;
+import io.fundflow.realtime.types.SerializerTypeInfo;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * Explicit Flink type information for the fund-flow job's stream types, so that no record between
+ * its operators goes through Kryo: extraction alone takes the records as POJOs but leaves their
+ * {@code LocalDateTime} fields, and {@link RowMutation}'s cells, to Kryo. A test checks every
+ * field is declared (round trip) and none is generic.
+ *
+ * <p>The keyed state keeps the types it was written with ({@code JournalVersion}, the customer and
+ * channel versions, the customer-day accumulator), so savepoints of earlier versions restore.
+ */
+public final class FundFlowTypes {
+
+  /** A channel, as the channel join attaches it. */
+  public static final TypeInformation<Channel> CHANNEL =
+      Types.POJO(
+          Channel.class,
+          Map.of(
+              "channelCode", Types.STRING,
+              "channelName", Types.STRING,
+              "channelType", Types.ENUM(ChannelType.class)));
+
+  /** A DWD flow. */
+  public static final TypeInformation<FundFlow> FUND_FLOW =
+      Types.POJO(
+          FundFlow.class,
+          Map.ofEntries(
+              Map.entry("initDate", Types.INT),
+              Map.entry("serialNo", Types.LONG),
+              Map.entry("occurTime", Types.LOCAL_DATE_TIME),
+              Map.entry("clientId", Types.STRING),
+              Map.entry("fundAccount", Types.STRING),
+              Map.entry("branchNo", Types.INT),
+              Map.entry("moneyType", Types.ENUM(MoneyType.class)),
+              Map.entry("businessFlag", Types.INT),
+              Map.entry("occurBalance", Types.BIG_DEC),
+              Map.entry("postBalance", Types.BIG_DEC),
+              Map.entry("channel", Types.STRING),
+              Map.entry("remark", Types.STRING),
+              Map.entry("category", Types.ENUM(Category.class)),
+              Map.entry("direction", Types.ENUM(Direction.class)),
+              Map.entry("signMismatch", Types.BOOLEAN),
+              Map.entry("customerBranchNo", Types.INT),
+              Map.entry("riskLevel", Types.INT),
+              Map.entry("keyClient", Types.BOOLEAN),
+              Map.entry("clientName", Types.STRING),
+              Map.entry("channelName", Types.STRING)));
+
+  /** A journal change after versioning. */
+  public static final TypeInformation<JournalChange> JOURNAL_CHANGE =
+      Types.POJO(
+          JournalChange.class,
+          Map.of(
+              "previous", ChangeLogTypes.JOURNAL_ENTRY,
+              "previousCounted", Types.BOOLEAN,
+              "current", ChangeLogTypes.JOURNAL_ENTRY,
+              "channel", CHANNEL,
+              "position", ChangeLogTypes.POSITION,
+              "sourceTimeMillis", Types.LONG));
+
+  /** A DWD flow change. */
+  public static final TypeInformation<FlowChange> FLOW_CHANGE =
+      Types.POJO(
+          FlowChange.class,
+          Map.of(
+              "previous", FUND_FLOW,
+              "previousCounted", Types.BOOLEAN,
+              "current", FUND_FLOW,
+              "position", ChangeLogTypes.POSITION,
+              "sourceTimeMillis", Types.LONG));
+
+  /** A customer-day key. */
+  public static final TypeInformation<CustomerDayKey> CUSTOMER_DAY_KEY =
+      Types.POJO(
+          CustomerDayKey.class,
+          Map.of(
+              "clientId", Types.STRING,
+              "initDate", Types.INT,
+              "moneyType", Types.ENUM(MoneyType.class)));
+
+  /** A retract / add of one customer-day. */
+  public static final TypeInformation<DayDelta> DAY_DELTA =
+      Types.POJO(
+          DayDelta.class,
+          Map.of(
+              "key", CUSTOMER_DAY_KEY,
+              "retracted", FUND_FLOW,
+              "added", FUND_FLOW,
+              "position", ChangeLogTypes.POSITION));
+
+  /** A category's total in a summary. */
+  public static final TypeInformation<CategoryTotal> CATEGORY_TOTAL =
+      Types.POJO(CategoryTotal.class, Map.of("sum", Types.BIG_DEC, "count", Types.LONG));
+
+  /** A customer-day summary. */
+  public static final TypeInformation<CustomerDaySummary> CUSTOMER_DAY_SUMMARY =
+      Types.POJO(
+          CustomerDaySummary.class,
+          Map.of(
+              "key", CUSTOMER_DAY_KEY,
+              "inflow", Types.BIG_DEC,
+              "outflow", Types.BIG_DEC,
+              "net", Types.BIG_DEC,
+              "entryCount", Types.LONG,
+              "byCategory", Types.MAP(Types.ENUM(Category.class), CATEGORY_TOTAL),
+              "lastPostBalance", Types.BIG_DEC,
+              "lastOccurTime", Types.LOCAL_DATE_TIME,
+              "lastSerialNo", Types.LONG));
+
+  /** A customer-day summary update. */
+  public static final TypeInformation<CustomerDayUpdate> CUSTOMER_DAY_UPDATE =
+      Types.POJO(
+          CustomerDayUpdate.class,
+          Map.of("key", CUSTOMER_DAY_KEY, "summary", CUSTOMER_DAY_SUMMARY, "version", Types.LONG));
+
+  /** An HBase write. */
+  public static final TypeInformation<RowMutation> ROW_MUTATION =
+      new SerializerTypeInfo<>(RowMutation.class, RowMutationSerializer.INSTANCE);
+
+  private FundFlowTypes() {}
+}

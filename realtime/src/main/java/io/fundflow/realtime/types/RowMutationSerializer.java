@@ -1,0 +1,107 @@
+package io.fundflow.realtime.types;
+
+import io.fundflow.common.hbase.RowMutation;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Flink serializer of {@link RowMutation}: table, rowkey, kind, version, then the cells in their
+ * sorted order. Without it, the cells' {@code SortedMap} went through Kryo on every network hop.
+ */
+public final class RowMutationSerializer extends TypeSerializerSingleton<RowMutation> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The one instance: it holds no state. */
+  public static final RowMutationSerializer INSTANCE = new RowMutationSerializer();
+
+  private static final RowMutation.Kind[] KINDS = RowMutation.Kind.values();
+
+  @Override
+  public boolean isImmutableType() {
+    return true;
+  }
+
+  @Override
+  public RowMutation createInstance() {
+    return null;
+  }
+
+  @Override
+  public RowMutation copy(RowMutation from) {
+    return from;
+  }
+
+  @Override
+  public RowMutation copy(RowMutation from, RowMutation reuse) {
+    return from;
+  }
+
+  @Override
+  public int getLength() {
+    return -1;
+  }
+
+  @Override
+  public void serialize(RowMutation m, DataOutputView out) throws IOException {
+    out.writeUTF(m.table());
+    out.writeInt(m.row().length);
+    out.write(m.row());
+    out.writeByte(m.kind().ordinal());
+    out.writeLong(m.version());
+    out.writeInt(m.cells().size());
+    for (Map.Entry<String, byte[]> cell : m.cells().entrySet()) {
+      out.writeUTF(cell.getKey());
+      out.writeInt(cell.getValue().length);
+      out.write(cell.getValue());
+    }
+  }
+
+  @Override
+  public RowMutation deserialize(DataInputView in) throws IOException {
+    String table = in.readUTF();
+    byte[] row = bytes(in);
+    RowMutation.Kind kind = KINDS[in.readByte()];
+    long version = in.readLong();
+    int cellCount = in.readInt();
+    TreeMap<String, byte[]> cells = new TreeMap<>();
+    for (int i = 0; i < cellCount; i++) {
+      cells.put(in.readUTF(), bytes(in));
+    }
+    return new RowMutation(table, row, kind, version, cells);
+  }
+
+  @Override
+  public RowMutation deserialize(RowMutation reuse, DataInputView in) throws IOException {
+    return deserialize(in);
+  }
+
+  @Override
+  public void copy(DataInputView in, DataOutputView out) throws IOException {
+    serialize(deserialize(in), out);
+  }
+
+  private static byte[] bytes(DataInputView in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return b;
+  }
+
+  @Override
+  public TypeSerializerSnapshot<RowMutation> snapshotConfiguration() {
+    return new Snapshot();
+  }
+
+  /** The serializer's snapshot: no configuration, one format version so far. */
+  public static final class Snapshot extends SimpleTypeSerializerSnapshot<RowMutation> {
+    public Snapshot() {
+      super(() -> INSTANCE);
+    }
+  }
+}
