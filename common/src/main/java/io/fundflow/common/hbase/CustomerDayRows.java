@@ -21,11 +21,17 @@ public final class CustomerDayRows {
 
   /** Writes the summary row at {@code version}. */
   public static RowMutation put(CustomerDaySummary s, long version) {
+    return put(s, version, CustomerDaySummaryJson.encode(s));
+  }
+
+  /**
+   * Writes the summary row at {@code version}, its cell {@code json} as {@link
+   * CustomerDaySummaryJson#encode} gave it for {@code s}: for a caller that needs the JSON for
+   * another output too (the stream's {@code dws.customer_day} message) and encodes it once.
+   */
+  public static RowMutation put(CustomerDaySummary s, long version, byte[] json) {
     return RowMutation.put(
-        HBaseLayout.CUSTOMER_DAY_TABLE,
-        rowKey(s.key()),
-        version,
-        Map.of(SUMMARY_CELL, CustomerDaySummaryJson.encode(s)));
+        HBaseLayout.CUSTOMER_DAY_TABLE, rowKey(s.key()), version, Map.of(SUMMARY_CELL, json));
   }
 
   /**

@@ -26,8 +26,16 @@ public final class FundFlowRows {
 
   /** Writes the flow's detail row at {@code version}. */
   public static RowMutation put(FundFlow f, long version) {
-    return RowMutation.put(
-        HBaseLayout.FUND_FLOW_TABLE, rowKey(f), version, Map.of(FLOW_CELL, FundFlowJson.encode(f)));
+    return put(f, version, FundFlowJson.encode(f));
+  }
+
+  /**
+   * Writes the flow's detail row at {@code version}, its cell {@code json} as {@link
+   * FundFlowJson#encode} gave it for {@code f}: for a caller that needs the JSON for another output
+   * too (the stream's {@code dwd.fund_flow} message) and encodes it once.
+   */
+  public static RowMutation put(FundFlow f, long version, byte[] json) {
+    return RowMutation.put(HBaseLayout.FUND_FLOW_TABLE, rowKey(f), version, Map.of(FLOW_CELL, json));
   }
 
   /** Removes the flow's detail row, every version up to {@code version}. */

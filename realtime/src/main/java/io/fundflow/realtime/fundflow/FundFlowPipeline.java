@@ -11,7 +11,6 @@ import io.fundflow.realtime.decode.RowChange;
 import io.fundflow.realtime.kafka.KafkaMessage;
 import io.fundflow.realtime.kafka.OdsRecord;
 import java.time.Duration;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -98,20 +97,18 @@ public final class FundFlowPipeline {
             .uid(UID_CUSTOMER_DAY)
             .name("customer-day summaries");
 
-    DataStream<RowMutation> writes =
-        flows
-            .flatMap(new DetailWrites(), FundFlowTypes.ROW_MUTATION)
-            .name("detail writes")
-            .union(days.map(new SummaryWrites(), FundFlowTypes.ROW_MUTATION).name("summary writes"));
-    writes.sinkTo(hbase).uid(UID_HBASE_SINK).name("HBase");
+    SingleOutputStreamOperator<RowMutation> detailWrites =
+        flows.process(new DetailWrites(), FundFlowTypes.ROW_MUTATION).name("detail writes, dwd.fund_flow");
+    SingleOutputStreamOperator<RowMutation> summaryWrites =
+        days.process(new SummaryWrites(), FundFlowTypes.ROW_MUTATION).name("summary writes, dws.customer_day");
+    detailWrites.union(summaryWrites).sinkTo(hbase).uid(UID_HBASE_SINK).name("HBase");
 
-    TypeInformation<KafkaMessage> message = TypeInformation.of(KafkaMessage.class);
     decoded
-        .map(KafkaMessage::of, message)
+        .map(KafkaMessage::of, FundFlowTypes.KAFKA_MESSAGE)
         .name("dead letters")
         .union(
-            flows.map(LayerMessages::of, message).name("dwd.fund_flow"),
-            days.map(LayerMessages::of, message).name("dws.customer_day"))
+            detailWrites.getSideOutput(DetailWrites.DWD_MESSAGES),
+            summaryWrites.getSideOutput(SummaryWrites.DWS_MESSAGES))
         .sinkTo(kafka)
         .uid(UID_KAFKA_SINK)
         .name("Kafka dwd / dws / dlq");

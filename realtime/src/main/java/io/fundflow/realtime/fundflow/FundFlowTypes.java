@@ -11,6 +11,7 @@ import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.ChannelType;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.realtime.decode.ChangeLogTypes;
+import io.fundflow.realtime.kafka.KafkaMessage;
 import io.fundflow.realtime.types.RowMutationSerializer;
 import io.fundflow.realtime.types.SerializerTypeInfo;
 import java.util.Map;
@@ -133,6 +134,9 @@ public final class FundFlowTypes {
   /** An HBase write. */
   public static final TypeInformation<RowMutation> ROW_MUTATION =
       new SerializerTypeInfo<>(RowMutation.class, RowMutationSerializer.INSTANCE);
+
+  /** A message for the job's Kafka sink (already Flink's own serializers all the way down). */
+  public static final TypeInformation<KafkaMessage> KAFKA_MESSAGE = TypeInformation.of(KafkaMessage.class);
 
   private FundFlowTypes() {}
 }
