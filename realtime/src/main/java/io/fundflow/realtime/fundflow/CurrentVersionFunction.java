@@ -5,7 +5,6 @@ import io.fundflow.common.model.FundJournalEntry;
 import io.fundflow.realtime.decode.RowChange;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -36,7 +35,7 @@ public final class CurrentVersionFunction
   public void open(OpenContext openContext) {
     ValueStateDescriptor<JournalVersion> descriptor =
         new ValueStateDescriptor<>("journal-version", JournalVersion.class);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
+    descriptor.enableTimeToLive(StateTtl.of(stateTtl));
     version = getRuntimeContext().getState(descriptor);
     stale = getRuntimeContext().getMetricGroup().addGroup("dwd").counter("staleChanges");
   }

@@ -34,7 +34,7 @@ public final class CustomerDayFunction
 
   @Override
   public void open(OpenContext openContext) {
-    StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
+    StateTtlConfig ttl = StateTtl.of(stateTtl);
     ValueStateDescriptor<CustomerDayAccumulator> acc =
         new ValueStateDescriptor<>("customer-day", CustomerDayAccumulator.class);
     acc.enableTimeToLive(ttl);
