@@ -79,6 +79,14 @@ public final class RealtimeBench implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a job configuration key, e.g. realtime.checkpoint.interval=1s")
   Map<String, String> jobKeys = new HashMap<>();
 
+  @Option(
+      names = "--server-pid",
+      paramLabel = "NAME=PID",
+      description = "a local server's process (e.g. hbase=1234), whose CPU time is counted per flow too")
+  Map<String, Long> serverPids = new HashMap<>();
+
+  private CpuMeter cpu;
+
   private final Progress progress = new Progress(System.out);
 
   public static void main(String[] args) {
@@ -103,6 +111,7 @@ public final class RealtimeBench implements Callable<Integer> {
         expected.detailMutations(), expected.summaryMutations(), expected.liveDetailRows(),
         expected.liveSummaryRows());
 
+    cpu = new CpuMeter(new java.util.TreeMap<>(serverPids));
     HBaseClientSettings hbaseSettings = HBaseClientSettings.bootstrapServers(hbase);
     try (Connection connection = ConnectionFactory.createConnection(hbaseSettings.toConfiguration());
         KafkaProducer<byte[], byte[]> producer = producer(20)) {
@@ -130,14 +139,16 @@ public final class RealtimeBench implements Callable<Integer> {
       progress.line(
           "baseline: writing %,d mutations (%,d MB of cells) through bare BufferedMutators",
           bare.size(), bare.cellBytes() >> 20);
+      CpuMeter.Sample bareStart = cpu.sample();
       long bareNanos =
           bare.write(
               connection,
               config.hbaseWriteBufferBytes(),
               n -> progress.line("baseline: %,d/%,d mutations", n, bare.size()));
+      CpuMeter.Usage bareCpu = cpu.sample().since(bareStart);
       double bareSeconds = bareNanos / 1e9;
 
-      report(config, job, latency, bare.size(), bareSeconds);
+      report(config, job, latency, bare.size(), bareSeconds, bareCpu);
       // Exit code 1 only when HBase does not hold what the job should have written; a latency
       // beyond the goal is a figure to report, not a failure of the run.
       return job.verified ? 0 : 1;
@@ -154,7 +165,8 @@ public final class RealtimeBench implements Callable<Integer> {
       Map<String, Double> busy,
       Map<String, Double> backPressured,
       LatencyProbe.Result latency,
-      String jobHistogram) {}
+      String jobHistogram,
+      CpuMeter.Usage cpu) {}
 
   private JobPhase runJob(
       RealtimeConfig config,
@@ -176,6 +188,8 @@ public final class RealtimeBench implements Callable<Integer> {
       int samples = 0;
       long checkpointsAtHanded = -1;
       long flushed = 0;
+      CpuMeter.Sample cpuAtStart = null;
+      CpuMeter.Usage jobCpu = null;
       while (true) {
         Thread.sleep(100);
         long now = System.nanoTime();
@@ -183,12 +197,14 @@ public final class RealtimeBench implements Callable<Integer> {
         long mutations = job.sum(".hbase.mutations");
         if (started == 0 && flowsOut > 0) {
           started = now;
+          cpuAtStart = cpu.sample();
         }
         if (flowsOut != lastFlows) {
           lastProgressAt = now;
         }
         if (handed == 0 && flowsOut >= workload.changes().size() && mutations > expected.mutations()) {
           handed = now;
+          jobCpu = cpu.sample().since(cpuAtStart);
           checkpointsAtHanded = job.gauge(".numberOfCompletedCheckpoints");
           progress.line("job: every flow handed to HBase (%,d mutations)", mutations);
         }
@@ -271,7 +287,8 @@ public final class RealtimeBench implements Callable<Integer> {
           busy,
           pressured,
           latency,
-          histogram.toString());
+          histogram.toString(),
+          jobCpu);
     }
   }
 
@@ -375,7 +392,8 @@ public final class RealtimeBench implements Callable<Integer> {
       JobPhase job,
       LatencyProbe.Result latency,
       int bareMutations,
-      double bareSeconds) {
+      double bareSeconds,
+      CpuMeter.Usage bareCpu) {
     long n = flows;
     double bareFlows = n / bareSeconds;
     double jobHanded = n / job.handedSeconds;
@@ -394,6 +412,13 @@ public final class RealtimeBench implements Callable<Integer> {
         job.flushedSeconds, jobFlushed));
     lines.add(String.format("| ratio job / bare | **%.0f%%** (%.0f%% counting the final checkpoint) |",
         100 * jobHanded / bareFlows, 100 * jobFlushed / bareFlows));
+    lines.add(String.format("| CPU per flow, job (first flow → all handed to HBase) | **%.1f µs** in this JVM (%s); %.1f µs with the servers |",
+        job.cpu.benchMicrosPer(n), job.cpu.describe(), job.cpu.totalMicrosPer(n)));
+    lines.add(String.format("| CPU per flow, bare BufferedMutator | **%.1f µs** in this JVM (%s); %.1f µs with the servers |",
+        bareCpu.benchMicrosPer(n), bareCpu.describe(), bareCpu.totalMicrosPer(n)));
+    lines.add(String.format("| CPU ratio bare / job | **%.0f%%** this JVM only; **%.0f%%** with the servers (100%% = the job costs no more CPU per flow than the bare writes) |",
+        100 * bareCpu.benchMicrosPer(n) / job.cpu.benchMicrosPer(n),
+        100 * bareCpu.totalMicrosPer(n) / job.cpu.totalMicrosPer(n)));
     lines.add(String.format("| HBase after the job | %s: %s |", job.verification, job.verified ? "exact" : "MISMATCH"));
     lines.add(String.format("| latency at %,d flows/s for %d s (achieved %,.0f/s) | source time → visible in HBase, %,d sampled rows: **p50 %s, p99 %s**, max %s; %d not visible 30 s after the last send |",
         rate, latencySeconds, latency.achievedRate(), latency.sampled(), millis(latency.percentile(0.5)),
