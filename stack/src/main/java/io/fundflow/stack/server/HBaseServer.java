@@ -81,6 +81,11 @@ public final class HBaseServer implements LocalServer {
     List<String> jvm = new ArrayList<>();
     jvm.add("-Xmx" + heap);
     jvm.add("-XX:+UseG1GC");
+    // GZ blocks are inflated through java.util.zip, whose JNI critical sections hold the GC locker;
+    // with many scans at once G1 gave up after 2 retries and threw OutOfMemoryError on a heap that
+    // was not full (JDK-8192647), killing the region server. Retry as long as it takes instead.
+    jvm.add("-XX:+UnlockDiagnosticVMOptions");
+    jvm.add("-XX:GCLockerRetryAllocationCount=100");
     jvm.addAll(JAVA17_FLAGS);
     jvm.add("-Djava.net.preferIPv4Stack=true");
     jvm.add("-Dzookeeper.admin.enableServer=false");
