@@ -15,6 +15,7 @@ import io.fundflow.batch.spark.BuildFlows;
 import io.fundflow.batch.spark.CorrectSalt;
 import io.fundflow.batch.spark.RecomputedFlows;
 import io.fundflow.batch.spark.SaltPartitioner;
+import io.fundflow.batch.spark.WriteSettings;
 import io.fundflow.common.ads.AdvisoryBook;
 import io.fundflow.common.hbase.CellVersion;
 import io.fundflow.common.hbase.DayBucketManifest;
@@ -47,7 +48,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -138,7 +138,8 @@ public final class CorrectionJob {
 
     // recompute: DWD flows and the advisory book, with common's rules (the DWS summaries are built
     // from the flows salt by salt, below).
-    Dataset<Row> flows = recompute(journal, customers, channels).persist(StorageLevel.MEMORY_AND_DISK());
+    // Cached: counted, sampled and scanned for occur days before the shuffle reads it once more.
+    Dataset<Row> flows = recompute(journal, customers, channels).persist(config.flowsStorageLevel());
     Row totals =
         flows.agg(functions.count(functions.lit(1)), functions.count(functions.col(RecomputedFlows.REJECTED)))
             .first();
@@ -180,13 +181,10 @@ public final class CorrectionJob {
         writeManifest(connection, day, occurDays, manifest, version);
       }
     }
+    WriteSettings writes =
+        new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
     List<CorrectSalt.Outcome> parts =
-        expected
-            .mapPartitionsWithIndex(
-                new CorrectSalt(hbase, day, days, version, req.dryRun(), config.sampleSize(),
-                    config.hbaseWriteBufferBytes()),
-                false)
-            .collect();
+        expected.mapPartitionsWithIndex(new CorrectSalt(day, days, writes), false).collect();
     for (CorrectSalt.Outcome part : parts) {
       p.details = p.details.plus(part.details(), config.sampleSize());
       p.summaries = p.summaries.plus(part.summaries(), config.sampleSize());
@@ -258,10 +256,6 @@ public final class CorrectionJob {
 
   private static Column[] all(Dataset<Row> df) {
     return java.util.Arrays.stream(df.columns()).map(df::col).toArray(Column[]::new);
-  }
-
-  private static Column col(String name, String alias) {
-    return functions.col(name).as(alias);
   }
 
   private static String describe(TableOutcome o) {
