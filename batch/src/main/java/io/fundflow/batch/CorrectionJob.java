@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
@@ -140,19 +139,22 @@ public final class CorrectionJob {
     // from the flows salt by salt, below).
     // Cached: counted, sampled and scanned for occur days before the shuffle reads it once more.
     Dataset<Row> flows = recompute(journal, customers, channels).persist(config.flowsStorageLevel());
-    Row totals =
-        flows.agg(functions.count(functions.lit(1)), functions.count(functions.col(RecomputedFlows.REJECTED)))
-            .first();
-    p.read = totals.getLong(0);
-    p.rejected = totals.getLong(1);
+    // One pass over the cached flows: rows per occur day, where rejected rows have none.
+    Set<LocalDate> occurDays = new TreeSet<>();
+    for (Row r : flows.groupBy(RecomputedFlows.OCCUR_DAY).count().collectAsList()) {
+      p.read += r.getLong(1);
+      if (r.isNullAt(0)) {
+        p.rejected = r.getLong(1);
+      } else {
+        occurDays.add(TradeDate.toLocalDate(r.getInt(0)));
+      }
+    }
     p.rejectedSample =
-        flows.where(functions.col(RecomputedFlows.REJECTED).isNotNull())
-            .select(RecomputedFlows.REJECTED).limit(config.sampleSize())
-            .as(Encoders.STRING()).collectAsList();
-    Set<LocalDate> occurDays =
-        flows.where(functions.col(RecomputedFlows.OCCUR_DAY).isNotNull())
-            .select(RecomputedFlows.OCCUR_DAY).distinct().as(Encoders.INT()).collectAsList()
-            .stream().map(TradeDate::toLocalDate).collect(Collectors.toCollection(TreeSet::new));
+        p.rejected == 0
+            ? List.of()
+            : flows.where(functions.col(RecomputedFlows.REJECTED).isNotNull())
+                .select(RecomputedFlows.REJECTED).limit(config.sampleSize())
+                .as(Encoders.STRING()).collectAsList();
     AdvisoryBook book = new AdvisoryBook();
     p.advisoryRejected = AdsCorrection.fill(book, contracts.toLocalIterator(), orders.toLocalIterator());
     p.stage("read+recompute", t);
