@@ -12,16 +12,13 @@ import io.fundflow.batch.source.JdbcSource;
 import io.fundflow.batch.source.SourceSpec;
 import io.fundflow.batch.source.SourceUnavailableException;
 import io.fundflow.batch.spark.BuildFlows;
-import io.fundflow.batch.spark.BuildSummary;
-import io.fundflow.batch.spark.CorrectRows;
+import io.fundflow.batch.spark.CorrectSalt;
 import io.fundflow.batch.spark.RecomputedFlows;
-import io.fundflow.batch.spark.ScanServedRows;
+import io.fundflow.batch.spark.SaltPartitioner;
+import io.fundflow.batch.spark.WriteSettings;
 import io.fundflow.common.ads.AdvisoryBook;
 import io.fundflow.common.hbase.CellVersion;
-import io.fundflow.common.hbase.CustomerDayRowKey;
-import io.fundflow.common.hbase.CustomerDayRows;
 import io.fundflow.common.hbase.DayBucketManifest;
-import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.reconcile.DiffCounts;
@@ -35,26 +32,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * The nightly correction of one trading day, stage by stage: read the authoritative data, recompute
@@ -142,58 +135,64 @@ public final class CorrectionJob {
     }
     out.printf("[read] source %s resolved%n", req.source());
 
-    // recompute: DWD flows, DWS summaries and the advisory book, with common's rules.
-    Dataset<Row> flows = recompute(journal, customers, channels).persist(StorageLevel.MEMORY_AND_DISK());
-    Row totals =
-        flows.agg(functions.count(functions.lit(1)), functions.count(functions.col(RecomputedFlows.REJECTED)))
-            .first();
-    p.read = totals.getLong(0);
-    p.rejected = totals.getLong(1);
+    // recompute: DWD flows and the advisory book, with common's rules (the DWS summaries are built
+    // from the flows salt by salt, below).
+    // Cached: counted, sampled and scanned for occur days before the shuffle reads it once more.
+    Dataset<Row> flows = recompute(journal, customers, channels).persist(config.flowsStorageLevel());
+    // One pass over the cached flows: rows per occur day, where rejected rows have none.
+    Set<LocalDate> occurDays = new TreeSet<>();
+    for (Row r : flows.groupBy(RecomputedFlows.OCCUR_DAY).count().collectAsList()) {
+      p.read += r.getLong(1);
+      if (r.isNullAt(0)) {
+        p.rejected = r.getLong(1);
+      } else {
+        occurDays.add(TradeDate.toLocalDate(r.getInt(0)));
+      }
+    }
     p.rejectedSample =
-        flows.where(functions.col(RecomputedFlows.REJECTED).isNotNull())
-            .select(RecomputedFlows.REJECTED).limit(config.sampleSize())
-            .as(Encoders.STRING()).collectAsList();
-    Set<LocalDate> occurDays =
-        flows.where(functions.col(RecomputedFlows.OCCUR_DAY).isNotNull())
-            .select(RecomputedFlows.OCCUR_DAY).distinct().as(Encoders.INT()).collectAsList()
-            .stream().map(TradeDate::toLocalDate).collect(Collectors.toCollection(TreeSet::new));
+        p.rejected == 0
+            ? List.of()
+            : flows.where(functions.col(RecomputedFlows.REJECTED).isNotNull())
+                .select(RecomputedFlows.REJECTED).limit(config.sampleSize())
+                .as(Encoders.STRING()).collectAsList();
     AdvisoryBook book = new AdvisoryBook();
     p.advisoryRejected = AdsCorrection.fill(book, contracts.toLocalIterator(), orders.toLocalIterator());
     p.stage("read+recompute", t);
     out.printf("[recompute] journal rows %,d, rejected %,d, flows %,d; advisory rows rejected %,d%n",
         p.read, p.rejected, p.read - p.rejected, p.advisoryRejected);
 
-    Dataset<Row> valid = flows.where(functions.col(RecomputedFlows.ROW_KEY).isNotNull());
-    Dataset<Row> expectedDetails =
-        valid.select(col(RecomputedFlows.ROW_KEY, "E_KEY"), col(RecomputedFlows.FLOW, "E_VALUE"));
-    Dataset<Row> expectedSummaries =
-        valid.groupByKey((MapFunction<Row, byte[]>) r -> r.getAs(RecomputedFlows.SUMMARY_KEY), Encoders.BINARY())
-            .mapGroups(new BuildSummary(), Encoders.row(RecomputedFlows.keyed("E_KEY", "E_VALUE")));
+    // The valid flows keyed by detail rowkey, in one shuffle: one partition per salt, sorted as
+    // HBase sorts, so each task merges them with a scan of its salt's served rows.
+    JavaPairRDD<byte[], byte[]> expected =
+        flows.where(functions.col(RecomputedFlows.ROW_KEY).isNotNull())
+            .select(RecomputedFlows.ROW_KEY, RecomputedFlows.FLOW)
+            .javaRDD()
+            .mapToPair(r -> new Tuple2<>((byte[]) r.get(0), (byte[]) r.get(1)))
+            .repartitionAndSortWithinPartitions(new SaltPartitioner(), SaltPartitioner.ROW_KEY_ORDER);
 
-    // diff + correct the details: the manifest's buckets, the day's and the source's occur days.
+    // diff + correct the details (the manifest's buckets, the day's and the source's occur days)
+    // and the day's summaries, salt by salt.
     t = System.currentTimeMillis();
+    List<LocalDate> days;
     try (Connection connection = ConnectionFactory.createConnection(hbase.toConfiguration())) {
       Set<LocalDate> manifest = manifestDays(connection, day);
-      NavigableSet<LocalDate> days = DayBucketManifest.daysToScan(day, manifest, occurDays);
+      days = List.copyOf(DayBucketManifest.daysToScan(day, manifest, occurDays));
       p.daysScanned = days.stream().map(TradeDate::of).toList();
       if (!req.dryRun()) {
         // Manifest first, as the stream does: a later run finds these buckets even if this one dies.
         writeManifest(connection, day, occurDays, manifest, version);
       }
-      List<byte[]> prefixes = new ArrayList<>();
-      days.forEach(d -> prefixes.addAll(FundFlowRowKey.dayPrefixes(d)));
-      p.details =
-          correct(spark, expectedDetails, prefixes, HBaseLayout.FUND_FLOW_TABLE, FundFlowRows.FLOW_CELL,
-              day, CorrectRows.Kind.DETAIL, version, req.dryRun());
     }
-    p.stage("details", t);
+    WriteSettings writes =
+        new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
+    List<CorrectSalt.Outcome> parts =
+        expected.mapPartitionsWithIndex(new CorrectSalt(day, days, writes), false).collect();
+    for (CorrectSalt.Outcome part : parts) {
+      p.details = p.details.plus(part.details(), config.sampleSize());
+      p.summaries = p.summaries.plus(part.summaries(), config.sampleSize());
+    }
+    p.stage("details+summaries", t);
     out.printf("[details] buckets %s: %s%n", p.daysScanned, describe(p.details));
-
-    t = System.currentTimeMillis();
-    p.summaries =
-        correct(spark, expectedSummaries, CustomerDayRowKey.dayPrefixes(day), HBaseLayout.CUSTOMER_DAY_TABLE,
-            CustomerDayRows.SUMMARY_CELL, 0, CorrectRows.Kind.SUMMARY, version, req.dryRun());
-    p.stage("summaries", t);
     out.printf("[summaries] %s%n", describe(p.summaries));
 
     t = System.currentTimeMillis();
@@ -220,35 +219,6 @@ public final class CorrectionJob {
             .join(functions.broadcast(ch), functions.col("J_CHANNEL").equalTo(ch.col("CH_CODE")), "left")
             .select("j", "c", "ch");
     return joined.map(new BuildFlows(), Encoders.row(RecomputedFlows.SCHEMA));
-  }
-
-  private TableOutcome correct(
-      SparkSession spark,
-      Dataset<Row> expected,
-      List<byte[]> prefixes,
-      String table,
-      String qualifier,
-      int initDateSuffix,
-      CorrectRows.Kind kind,
-      long version,
-      boolean dryRun) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> servedRows =
-        jsc.parallelize(prefixes, prefixes.size())
-            .mapPartitions(new ScanServedRows(hbase, table, qualifier, initDateSuffix));
-    Dataset<Row> served = spark.createDataFrame(servedRows, RecomputedFlows.keyed("S_KEY", "S_VALUE"));
-    Dataset<Row> joined =
-        expected.join(served, expected.col("E_KEY").equalTo(served.col("S_KEY")), "full_outer");
-    List<TableOutcome> parts =
-        joined.javaRDD()
-            .mapPartitions(
-                new CorrectRows(kind, hbase, version, dryRun, config.sampleSize(), config.hbaseWriteBufferBytes()))
-            .collect();
-    TableOutcome total = TableOutcome.EMPTY;
-    for (TableOutcome part : parts) {
-      total = total.plus(part, config.sampleSize());
-    }
-    return total;
   }
 
   private AuthoritativeSource source(SparkSession spark, SourceSpec spec) {
@@ -288,10 +258,6 @@ public final class CorrectionJob {
 
   private static Column[] all(Dataset<Row> df) {
     return java.util.Arrays.stream(df.columns()).map(df::col).toArray(Column[]::new);
-  }
-
-  private static Column col(String name, String alias) {
-    return functions.col(name).as(alias);
   }
 
   private static String describe(TableOutcome o) {
