@@ -1,12 +1,14 @@
 package io.fundflow.realtime.bench;
 
 import io.fundflow.common.config.Settings;
+import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.names.Topics;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.realtime.job.RealtimeConfig;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -260,6 +264,9 @@ public final class RealtimeBench implements Callable<Integer> {
         }
       }
       progress.line("job: HBase holds %s: %s", verification, verified ? "OK" : "MISMATCH");
+      if (!verified) {
+        explainDetailMismatch(workload, rows, day);
+      }
 
       progress.line("latency: %,d flows/s for %d s with the job running", rate, latencySeconds);
       LatencyProbe.Result latency;
@@ -289,6 +296,36 @@ public final class RealtimeBench implements Callable<Integer> {
           latency,
           histogram.toString(),
           jobCpu);
+    }
+  }
+
+  /** Prints a few detail rows HBase lacks or has in excess, each with its entry's changes. */
+  private void explainDetailMismatch(BenchWorkload workload, HBaseDayRows rows, LocalDate day)
+      throws IOException {
+    Set<ByteBuffer> expected = ExpectedWrites.liveDetailRowKeys(workload);
+    Set<ByteBuffer> actual = rows.detailKeys(day);
+    Set<ByteBuffer> missing = new HashSet<>(expected);
+    missing.removeAll(actual);
+    Set<ByteBuffer> extra = new HashSet<>(actual);
+    extra.removeAll(expected);
+    progress.line("job: detail rows missing %,d, in excess %,d", missing.size(), extra.size());
+    for (String what : List.of("missing", "in excess")) {
+      Set<ByteBuffer> keys = what.equals("missing") ? missing : extra;
+      keys.stream()
+          .limit(5)
+          .forEach(
+              k -> {
+                long serial = FundFlowRowKey.decode(k.array()).serialNo();
+                StringBuilder history = new StringBuilder();
+                for (BenchWorkload.Change c : workload.changes()) {
+                  if (c.row().serialNo() == serial) {
+                    history.append(
+                        String.format(
+                            " %s@%d(%s)", c.op(), c.scn(), c.row().occurTime().toLocalTime()));
+                  }
+                }
+                progress.line("job:   %s: serial %d, changes%s", what, serial, history);
+              });
     }
   }
 
