@@ -11,6 +11,7 @@ import io.fundflow.common.hbase.RowMutation;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,11 +67,39 @@ final class ExpectedWrites {
         }
       }
     }
+    // The stream never deletes a summary row (an emptied customer-day is an empty cell), so every
+    // customer-day any change touched has a row at the end, live entries or not.
     Set<String> days = new HashSet<>();
-    for (FundJournalEntry e : live.values()) {
-      days.add(e.clientId() + "/" + e.initDate() + "/" + e.moneyType());
+    for (BenchWorkload.Change c : w.changes()) {
+      for (FundJournalEntry e : new FundJournalEntry[] {c.before(), c.after()}) {
+        if (e != null) {
+          days.add(e.clientId() + "/" + e.initDate() + "/" + e.moneyType());
+        }
+      }
     }
     return new Counts(details, summaries, live.size(), days.size());
+  }
+
+  /** The detail rowkeys HBase holds at the end: one per live entry. */
+  static Set<ByteBuffer> liveDetailRowKeys(BenchWorkload w) {
+    Map<String, FundJournalEntry> live = new HashMap<>();
+    for (BenchWorkload.Change c : w.changes()) {
+      if (c.after() != null) {
+        live.put(c.after().primaryKey(), c.after());
+      } else {
+        live.remove(c.before().primaryKey());
+      }
+    }
+    Set<ByteBuffer> keys = new HashSet<>();
+    for (FundJournalEntry e : live.values()) {
+      keys.add(ByteBuffer.wrap(rowKey(e)));
+    }
+    return keys;
+  }
+
+  /** The detail rowkey of a journal entry (it does not depend on the dimensions). */
+  static byte[] rowKey(FundJournalEntry e) {
+    return FundFlowRows.rowKey(bare(e));
   }
 
   /** Replays the workload into {@code out}, in the order the job emits the writes of one change. */

@@ -5,8 +5,11 @@ import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.hbase.HBaseMutations;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
@@ -38,6 +41,21 @@ final class HBaseDayRows {
     return count(HBaseLayout.FUND_FLOW_TABLE, FundFlowRowKey.dayPrefixes(day));
   }
 
+  /** The rowkeys of the detail rows whose entries occurred on {@code day}. */
+  Set<ByteBuffer> detailKeys(LocalDate day) throws IOException {
+    Set<ByteBuffer> keys = new HashSet<>();
+    try (Table t = connection.getTable(HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE))) {
+      for (byte[] prefix : FundFlowRowKey.dayPrefixes(day)) {
+        try (ResultScanner scanner = t.getScanner(keysOnly(prefix))) {
+          for (Result r = scanner.next(); r != null; r = scanner.next()) {
+            keys.add(ByteBuffer.wrap(r.getRow()));
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
   /** Customer-day summary rows of trading day {@code initDate}. */
   long summaries(int initDate) throws IOException {
     return count(HBaseLayout.CUSTOMER_DAY_TABLE, CustomerDayRowKey.dayPrefixes(initDate));
@@ -55,12 +73,7 @@ final class HBaseDayRows {
     long rows = 0;
     try (Table t = connection.getTable(HBaseMutations.tableName(table))) {
       for (byte[] prefix : prefixes) {
-        Scan scan =
-            new Scan()
-                .setStartStopRowForPrefixScan(prefix)
-                .setCaching(10_000)
-                .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()));
-        try (ResultScanner scanner = t.getScanner(scan)) {
+        try (ResultScanner scanner = t.getScanner(keysOnly(prefix))) {
           for (Result r = scanner.next(); r != null; r = scanner.next()) {
             rows++;
           }
@@ -68,5 +81,12 @@ final class HBaseDayRows {
       }
     }
     return rows;
+  }
+
+  private static Scan keysOnly(byte[] prefix) {
+    return new Scan()
+        .setStartStopRowForPrefixScan(prefix)
+        .setCaching(10_000)
+        .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()));
   }
 }

@@ -1,12 +1,14 @@
 package io.fundflow.realtime.bench;
 
 import io.fundflow.common.config.Settings;
+import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.names.Topics;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.realtime.job.RealtimeConfig;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,7 +212,10 @@ public final class RealtimeBench implements Callable<Integer> {
           checkpointsAtHanded = job.gauge(".numberOfCompletedCheckpoints");
           progress.line("job: every flow handed to HBase (%,d mutations)", mutations);
         }
-        if (handed != 0 && job.gauge(".numberOfCompletedCheckpoints") > checkpointsAtHanded) {
+        // The first checkpoint to complete after that may have been triggered before it, its
+        // barrier ahead of the last writes; the one after it was triggered later (one checkpoint
+        // at a time), so its completion means the sink had written everything.
+        if (handed != 0 && job.gauge(".numberOfCompletedCheckpoints") > checkpointsAtHanded + 1) {
           flushed = now;
           break;
         }
@@ -241,11 +248,12 @@ public final class RealtimeBench implements Callable<Integer> {
       busy.replaceAll((k, v) -> v / n);
       pressured.replaceAll((k, v) -> v / n);
       long mutations = job.sum(".hbase.mutations");
-      progress.line("job: checkpoint completed after the last write: HBase writes flushed");
+      progress.line("job: a checkpoint triggered after the last write completed: HBase writes flushed");
 
       String verification = "";
       boolean verified = false;
-      long deadline = System.nanoTime() + 30_000_000_000L;
+      long verifyStart = System.nanoTime();
+      long deadline = verifyStart + 120_000_000_000L;
       while (!verified && System.nanoTime() < deadline) {
         long details = rows.details(day);
         long summaries = rows.summaries(workload.initDate());
@@ -259,7 +267,12 @@ public final class RealtimeBench implements Callable<Integer> {
           Thread.sleep(1_000);
         }
       }
-      progress.line("job: HBase holds %s: %s", verification, verified ? "OK" : "MISMATCH");
+      progress.line(
+          "job: HBase holds %s: %s (checked for %.1f s)",
+          verification, verified ? "OK" : "MISMATCH", (System.nanoTime() - verifyStart) / 1e9);
+      if (!verified) {
+        explainDetailMismatch(workload, rows, day);
+      }
 
       progress.line("latency: %,d flows/s for %d s with the job running", rate, latencySeconds);
       LatencyProbe.Result latency;
@@ -289,6 +302,36 @@ public final class RealtimeBench implements Callable<Integer> {
           latency,
           histogram.toString(),
           jobCpu);
+    }
+  }
+
+  /** Prints a few detail rows HBase lacks or has in excess, each with its entry's changes. */
+  private void explainDetailMismatch(BenchWorkload workload, HBaseDayRows rows, LocalDate day)
+      throws IOException {
+    Set<ByteBuffer> expected = ExpectedWrites.liveDetailRowKeys(workload);
+    Set<ByteBuffer> actual = rows.detailKeys(day);
+    Set<ByteBuffer> missing = new HashSet<>(expected);
+    missing.removeAll(actual);
+    Set<ByteBuffer> extra = new HashSet<>(actual);
+    extra.removeAll(expected);
+    progress.line("job: detail rows missing %,d, in excess %,d", missing.size(), extra.size());
+    for (String what : List.of("missing", "in excess")) {
+      Set<ByteBuffer> keys = what.equals("missing") ? missing : extra;
+      keys.stream()
+          .limit(5)
+          .forEach(
+              k -> {
+                long serial = FundFlowRowKey.decode(k.array()).serialNo();
+                StringBuilder history = new StringBuilder();
+                for (BenchWorkload.Change c : workload.changes()) {
+                  if (c.row().serialNo() == serial) {
+                    history.append(
+                        String.format(
+                            " %s@%d(%s)", c.op(), c.scn(), c.row().occurTime().toLocalTime()));
+                  }
+                }
+                progress.line("job:   %s: serial %d, changes%s", what, serial, history);
+              });
     }
   }
 
