@@ -136,8 +136,7 @@ public final class CorrectionJob {
     out.printf("[read] source %s resolved%n", req.source());
 
     // recompute: DWD flows and the advisory book, with common's rules (the DWS summaries are built
-    // from the flows salt by salt, below).
-    // Cached: counted, sampled and scanned for occur days before the shuffle reads it once more.
+    // from the flows salt by salt, below). Cached: counted and scanned for occur days, then shuffled.
     Dataset<Row> flows = recompute(journal, customers, channels).persist(config.flowsStorageLevel());
     // One pass over the cached flows: rows per occur day, where rejected rows have none.
     Set<LocalDate> occurDays = new TreeSet<>();
@@ -185,6 +184,7 @@ public final class CorrectionJob {
     }
     WriteSettings writes =
         new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
+    // SaltPartitioner makes the partition index the salt.
     List<CorrectSalt.Outcome> parts =
         expected.mapPartitionsWithIndex(new CorrectSalt(day, days, writes), false).collect();
     for (CorrectSalt.Outcome part : parts) {
