@@ -66,8 +66,13 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +111,7 @@ class ParityIT {
   private static SparkSession spark;
   private static BatchConfig config;
   private static KafkaProducer<byte[], byte[]> producer;
+  private static Admin admin;
   private static long scn;
 
   @BeforeAll
@@ -128,6 +134,7 @@ class ParityIT {
     p.put("key.serializer", ByteArraySerializer.class.getName());
     p.put("value.serializer", ByteArraySerializer.class.getName());
     producer = new KafkaProducer<>(p);
+    admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrap()));
     scn = System.currentTimeMillis() * 10;
   }
 
@@ -135,6 +142,9 @@ class ParityIT {
   static void stop() {
     if (producer != null) {
       producer.close();
+    }
+    if (admin != null) {
+      admin.close();
     }
     if (spark != null) {
       spark.stop();
@@ -150,9 +160,14 @@ class ParityIT {
 
     // ---- the change log through the realtime jobs
     long startMillis = System.currentTimeMillis() - 1_000;
-    send(Topics.ODS_CHANNEL, CHANNEL.channelCode(), message("CHANNEL", "r", null, DayScenario.text(CHANNEL)));
+    Map<TopicPartition, Long> dimensions = new HashMap<>();
+    RecordMetadata channel =
+        send(Topics.ODS_CHANNEL, CHANNEL.channelCode(), message("CHANNEL", "r", null, DayScenario.text(CHANNEL)));
+    dimensions.merge(new TopicPartition(channel.topic(), channel.partition()), channel.offset(), Math::max);
     for (Customer c : d.customers()) {
-      send(Topics.ODS_CUSTOMER, c.clientId(), message("CUSTOMER", "r", null, DayScenario.text(c)));
+      RecordMetadata m =
+          send(Topics.ODS_CUSTOMER, c.clientId(), message("CUSTOMER", "r", null, DayScenario.text(c)));
+      dimensions.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::max);
     }
     Map<String, String> e1v1 = DayScenario.text(d.entry(d.c1, 1, 9, 30, "100.00", "1100.00"));
     Map<String, String> e1 = DayScenario.text(d.e1);
@@ -162,41 +177,45 @@ class ParityIT {
     Map<String, String> e5 = DayScenario.text(d.e5);
     Map<String, String> e6 = DayScenario.text(d.e6);
     Map<String, String> e7 = DayScenario.text(d.e7Deleted);
-    journal("c", null, e1v1);
-    journal("c", null, e2);
-    journal("c", null, e2); // duplicate delivery
-    journal("c", null, e3);
-    journal("c", null, e4);
-    journal("u", e1v1, e1); // amount corrected at the counter
-    long e1InsertScn = scn - 4;
-    journal("d", e4, null);
-    journal("c", null, e5);
-    journal("c", null, e6);
-    journal("c", null, e7);
-    journal("d", e7, null); // the customer's only entry: no summary must remain
-    // A stale replay of e1's first insert: older position, must not undo the update.
-    send(Topics.ODS_FUND_JOURNAL, key(e1), message("FUND_JOURNAL", "c", null, e1v1, e1InsertScn));
-
     Map<String, String> k1Applied = d.contract("APPLIED", null);
     Map<String, String> k1Signed = d.contract("SIGNED", d.date.atTime(10, 0));
     Map<String, String> o1 = d.order("O1", "PURCHASE", "1000.00");
     Map<String, String> o2v1 = d.order("O2", "ADD", "200.00");
     Map<String, String> o2 = d.order("O2", "ADD", "250.00");
     Map<String, String> o3 = d.order("O3", "REDEEM", "100.00");
-    advisory(Topics.ODS_ADVISORY_CONTRACT, "ADVISORY_CONTRACT", "CONTRACT_ID", "c", null, k1Applied);
-    advisory(Topics.ODS_ADVISORY_CONTRACT, "ADVISORY_CONTRACT", "CONTRACT_ID", "u", k1Applied, k1Signed);
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o1);
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o2v1);
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o2v1); // duplicate
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "u", o2v1, o2);
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o3);
-    advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "d", o3, null);
-
+    // The jobs read every topic at once, so a journal entry sent now could be joined before its
+    // customer (built without the customer's attributes, as the stream does by design) and the
+    // batch would rightly correct it. Start the jobs first and send the rest only once a completed
+    // checkpoint covers the dimensions: its offsets are committed after every operator has them.
     RealtimeConfig rt = realtimeConfig(startMillis, d.prefix);
     List<JobClient> jobs = new ArrayList<>();
     try {
       jobs.add(start(rt, true));
       jobs.add(start(rt, false));
+      await("the stream's checkpoint of the dimensions", jobs, () -> committed(rt, dimensions));
+      journal("c", null, e1v1);
+      journal("c", null, e2);
+      journal("c", null, e2); // duplicate delivery
+      journal("c", null, e3);
+      journal("c", null, e4);
+      journal("u", e1v1, e1); // amount corrected at the counter
+      long e1InsertScn = scn - 4;
+      journal("d", e4, null);
+      journal("c", null, e5);
+      journal("c", null, e6);
+      journal("c", null, e7);
+      journal("d", e7, null); // the customer's only entry: no summary must remain
+      // A stale replay of e1's first insert: older position, must not undo the update.
+      send(Topics.ODS_FUND_JOURNAL, key(e1), message("FUND_JOURNAL", "c", null, e1v1, e1InsertScn));
+      advisory(Topics.ODS_ADVISORY_CONTRACT, "ADVISORY_CONTRACT", "CONTRACT_ID", "c", null, k1Applied);
+      advisory(Topics.ODS_ADVISORY_CONTRACT, "ADVISORY_CONTRACT", "CONTRACT_ID", "u", k1Applied, k1Signed);
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o1);
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o2v1);
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o2v1); // duplicate
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "u", o2v1, o2);
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "c", null, o3);
+      advisory(Topics.ODS_ADVISORY_ORDER, "ADVISORY_ORDER", "ORDER_ID", "d", o3, null);
+
       await("the stream's details and summaries", jobs, () -> streamSettled(d));
       await("the stream's ADS row", jobs, () -> adsSettled(d));
     } finally {
@@ -403,8 +422,28 @@ class ParityIT {
     send(topic, row.get(keyColumn), message(table, op, before, after));
   }
 
-  private static void send(String topic, String key, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+  private static RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+    return producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+  }
+
+  /** True when the job's consumer group has committed past every offset in {@code last}. */
+  private static boolean committed(RealtimeConfig rt, Map<TopicPartition, Long> last) {
+    try {
+      for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
+        if (!g.groupId().startsWith(rt.kafkaGroupId() + "-")) {
+          continue;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+            admin.listConsumerGroupOffsets(g.groupId()).partitionsToOffsetAndMetadata().get();
+        if (last.entrySet().stream()
+            .allMatch(e -> offsets.get(e.getKey()) != null && offsets.get(e.getKey()).offset() > e.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every final entry served with its final amount, the deleted ones gone, the entry counts final. */
