@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.checkpoint.interval</td><td>default 10s</td></tr>
  *   <tr><td>realtime.checkpoint.dir</td><td>e.g. file:///data/ckpt or hdfs://...; the cluster's default when absent</td></tr>
  *   <tr><td>realtime.state.ttl</td><td>how long per-row state lives, default 14d (covers the longest closure)</td></tr>
+ *   <tr><td>realtime.state.backend</td><td>hashmap (state on the heap, every checkpoint writes all of it)
+ *       or rocksdb (state in RocksDB, incremental checkpoints write only what changed); the cluster's
+ *       default (hashmap unless configured) when absent</td></tr>
  *   <tr><td>realtime.hbase.write-buffer-bytes</td><td>default 4194304</td></tr>
  *   <tr><td>realtime.hbase.flush-interval</td><td>longest a buffered HBase write waits to be sent when
  *       the buffer does not fill, default 200ms (bounds how stale the served rows are)</td></tr>
@@ -43,6 +46,7 @@ public record RealtimeConfig(
     Duration checkpointInterval,
     Optional<String> checkpointDir,
     Duration stateTtl,
+    Optional<String> stateBackend,
     long hbaseWriteBufferBytes,
     Duration hbaseFlushInterval,
     long hbaseMaxInFlightBytes,
@@ -86,6 +90,7 @@ public record RealtimeConfig(
                 errors.get(() -> s.duration("realtime.checkpoint.interval", Duration.ofSeconds(10))),
                 errors.get(() -> s.optionalString("realtime.checkpoint.dir")),
                 errors.get(() -> s.duration("realtime.state.ttl", Duration.ofDays(14))),
+                errors.get(() -> s.optionalString("realtime.state.backend").map(RealtimeConfig::stateBackend)),
                 errors.getLong(
                     () -> s.longValue("realtime.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
                 errors.get(() -> s.duration("realtime.hbase.flush-interval", Duration.ofMillis(200))),
@@ -105,6 +110,13 @@ public record RealtimeConfig(
                 errors.get(() -> s.string("db.password", "")),
                 errors.getInt(() -> s.intValue("realtime.ads.batch-size", 500, 1, 100_000)),
                 errors.get(() -> s.duration("realtime.ads.batch-interval", Duration.ofSeconds(1)))));
+  }
+
+  private static String stateBackend(String value) {
+    if (!value.equals("hashmap") && !value.equals("rocksdb")) {
+      throw new ConfigException("realtime.state.backend: hashmap or rocksdb, not '" + value + "'");
+    }
+    return value;
   }
 
   private static String joined(List<HostPort> hostPorts) {

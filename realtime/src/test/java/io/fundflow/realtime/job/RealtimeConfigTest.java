@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fundflow.common.config.ConfigException;
 import io.fundflow.common.config.Settings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RealtimeConfigTest {
@@ -26,6 +28,18 @@ class RealtimeConfigTest {
     assertEquals(StartingOffsets.Kind.COMMITTED, c.startingOffsets().kind());
     assertEquals(Duration.ofMillis(200), c.hbaseFlushInterval());
     assertEquals(16L << 20, c.hbaseMaxInFlightBytes());
+    assertEquals(Optional.empty(), c.stateBackend());
+  }
+
+  @Test
+  void theStateBackendIsHashmapOrRocksdb() {
+    Map<String, String> base = Map.of("kafka.bootstrap.servers", "k:9092", "hbase.bootstrap.servers", "h:16000");
+    HashMap<String, String> rocks = new HashMap<>(base);
+    rocks.put("realtime.state.backend", "rocksdb");
+    assertEquals(Optional.of("rocksdb"), load(rocks).stateBackend());
+    rocks.put("realtime.state.backend", "memory");
+    ConfigException e = assertThrows(ConfigException.class, () -> load(rocks));
+    assertTrue(e.getMessage().contains("realtime.state.backend"), e.getMessage());
   }
 
   @Test
