@@ -108,6 +108,11 @@ public final class ChangeLogDecoder {
         // Jackson's encoding detection refuses some leading bytes (a UCS-4 byte-order mark of an
         // order it does not read) before parsing starts: not JSON either.
         return Rejections.of(RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getMessage());
+      } catch (NumberFormatException e) {
+        // Valid JSON syntax, but a number no BigDecimal can hold (e.g. an exponent of 16 digits):
+        // the tree reads every fraction as a BigDecimal, so it fails here, not in a column reader.
+        return Rejections.of(
+            RejectReason.WRONG_TYPE, "a number that cannot be read as a decimal: " + e.getMessage());
       }
       if (root == null || !root.isObject()) {
         return Rejections.of(
