@@ -47,14 +47,7 @@ final class RowBatch {
       count(m, 1);
       return;
     }
-    List<RowMutation> survivors = new ArrayList<>(2);
-    if (kept instanceof RowMutation one) {
-      survivors.add(one);
-    } else {
-      @SuppressWarnings("unchecked")
-      List<RowMutation> several = (List<RowMutation>) kept;
-      survivors.addAll(several);
-    }
+    List<RowMutation> survivors = new ArrayList<>(writesOf(kept));
     for (RowMutation e : survivors) {
       count(e, -1);
     }
@@ -129,14 +122,14 @@ final class RowBatch {
   List<RowMutation> mutations() {
     List<RowMutation> out = new ArrayList<>(mutations);
     for (Object kept : rows.values()) {
-      if (kept instanceof RowMutation one) {
-        out.add(one);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<RowMutation> several = (List<RowMutation>) kept;
-        out.addAll(several);
-      }
+      out.addAll(writesOf(kept));
     }
     return out;
+  }
+
+  /** A row's kept writes: one write is stored bare, several as a list (most rows have one). */
+  @SuppressWarnings("unchecked")
+  private static List<RowMutation> writesOf(Object kept) {
+    return kept instanceof RowMutation one ? List.of(one) : (List<RowMutation>) kept;
   }
 }
