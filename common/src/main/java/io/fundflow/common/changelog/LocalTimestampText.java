@@ -5,11 +5,11 @@ import java.time.Month;
 import java.time.Year;
 
 /**
- * Reads the local date-times the change log carries as text: {@code yyyy-MM-dd HH:mm:ss[.f…]} with
+ * Reads the local date-times the change log and the flows' JSON carry as text: {@code yyyy-MM-dd HH:mm:ss[.f…]} with
  * a space, {@code T} (ISO) or {@code :} (GoldenGate's trail format) between date and time, and 1 to
  * 9 fraction digits. A hand-written scanner: no regex, no formatter, no exception on the hot path.
  */
-final class LocalTimestampText {
+public final class LocalTimestampText {
 
   private static final int NO_FRACTION_LENGTH = 19; // yyyy-MM-dd HH:mm:ss
 
@@ -19,7 +19,7 @@ final class LocalTimestampText {
    * The date-time, or null when {@code s} is not shaped like one or names a time that does not
    * exist.
    */
-  static LocalDateTime parse(String s) {
+  public static LocalDateTime parse(String s) {
     if (!hasShape(s)) {
       return null;
     }

@@ -15,7 +15,10 @@ import io.fundflow.common.model.MoneyType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,99 @@ class FundFlowJsonTest {
   void garbageIsAnIllegalArgumentNamingTheProblem() {
     assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode("{".getBytes()));
     assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode("{}".getBytes()));
+  }
+
+  @Test
+  void occurTimesOfEveryPrecisionRoundTrip() {
+    FundFlow base = flow("x", 3);
+    for (LocalDateTime t :
+        List.of(
+            LocalDateTime.of(2026, 11, 19, 9, 30), // toString drops the zero seconds: "09:30"
+            LocalDateTime.of(2026, 11, 19, 9, 30, 5),
+            LocalDateTime.of(2026, 11, 19, 9, 30, 5, 100_000_000),
+            LocalDateTime.of(2026, 11, 19, 23, 59, 59, 999_999_999),
+            LocalDateTime.of(2024, 2, 29, 0, 0, 0, 1_000))) {
+      FundFlow f =
+          new FundFlow(base.initDate(), base.serialNo(), t, base.clientId(), base.fundAccount(),
+              base.branchNo(), base.moneyType(), base.businessFlag(), base.occurBalance(),
+              base.postBalance(), base.channel(), base.remark(), base.category(), base.direction(),
+              base.signMismatch(), base.customerBranchNo(), base.riskLevel(), base.keyClient(),
+              base.clientName(), base.channelName());
+      assertEquals(t, FundFlowJson.decode(FundFlowJson.encode(f)).occurTime(), t.toString());
+    }
+  }
+
+  @Test
+  void anImpossibleOccurTimeIsRejected() {
+    String json =
+        new String(FundFlowJson.encode(flow("x", 3)), StandardCharsets.UTF_8)
+            .replace("2026-11-19T09:31:02.123", "2026-02-30T09:31:02.123");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FundFlowJson.decode(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void decodeTakesFieldsInAnyOrderAndIgnoresUnknownOnes() {
+    FundFlow f = flow("bank transfer in", 3);
+    String json = new String(FundFlowJson.encode(f), StandardCharsets.UTF_8);
+    // the same fields, reversed, with a field and an object of a later version mixed in
+    String body = json.substring(1, json.length() - 1);
+    List<String> fields = new ArrayList<>(List.of(body.split(",(?=\")")));
+    Collections.reverse(fields);
+    fields.add(3, "\"laterField\":{\"nested\":[1,2,{\"x\":null}]}");
+    String reordered = "{" + String.join(",", fields) + "}";
+
+    assertEquals(f, FundFlowJson.decode(reordered.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void explicitNullsOfOptionalFieldsReadAsAbsent() {
+    String json =
+        new String(FundFlowJson.encode(flow(null, null)), StandardCharsets.UTF_8)
+            .replace("}", ",\"remark\":null,\"riskLevel\":null}");
+    assertEquals(flow(null, null), FundFlowJson.decode(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aMissingRequiredFieldIsNamed() {
+    String json =
+        new String(FundFlowJson.encode(flow("x", 3)), StandardCharsets.UTF_8)
+            .replace("\"amount\":\"50000.00\",", "");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FundFlowJson.decode(json.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().contains("missing amount"), e.getMessage());
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeIsNamed() {
+    String amountAsNumber =
+        new String(FundFlowJson.encode(flow("x", 3)), StandardCharsets.UTF_8)
+            .replace("\"amount\":\"50000.00\"", "\"amount\":50000.00");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FundFlowJson.decode(amountAsNumber.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().contains("amount"), e.getMessage());
+    String requiredNull =
+        new String(FundFlowJson.encode(flow("x", 3)), StandardCharsets.UTF_8)
+            .replace("\"clientId\":\"100200300\"", "\"clientId\":null");
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FundFlowJson.decode(requiredNull.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(missing.getMessage().contains("missing clientId"), missing.getMessage());
+  }
+
+  @Test
+  void notAnObjectOrTrailingContentIsRejected() {
+    byte[] ok = FundFlowJson.encode(flow("x", 3));
+    assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode("[]".getBytes()));
+    assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode(new byte[0]));
+    byte[] twice = (new String(ok, StandardCharsets.UTF_8) + "{}").getBytes(StandardCharsets.UTF_8);
+    assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode(twice));
   }
 
   @Test
