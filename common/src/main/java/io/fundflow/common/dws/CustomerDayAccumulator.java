@@ -9,7 +9,9 @@ import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -124,6 +126,81 @@ public final class CustomerDayAccumulator implements Serializable {
         last == null ? null : last.postBalance(),
         last == null ? null : last.occurTime(),
         last == null ? null : last.serialNo());
+  }
+
+  /**
+   * Everything the accumulator holds, as read-only views (no copy: an engine's state serializer
+   * reads them on every state access). They follow later changes of the accumulator.
+   */
+  public Parts parts() {
+    return new Parts(
+        key,
+        inflow,
+        outflow,
+        entryCount,
+        Collections.unmodifiableMap(categorySums),
+        Collections.unmodifiableMap(categoryCounts),
+        Collections.unmodifiableSortedMap(balancePoints));
+  }
+
+  /**
+   * An accumulator holding exactly {@code parts} (copied), as {@link #parts()} gave them.
+   *
+   * @throws IllegalArgumentException when a map holds a zero, which a real accumulator never keeps
+   *     (its zeros drop out, and {@link #isEmpty()} relies on it)
+   */
+  public static CustomerDayAccumulator restore(Parts parts) {
+    CustomerDayAccumulator acc = new CustomerDayAccumulator();
+    acc.key = parts.key();
+    acc.inflow = parts.inflow();
+    acc.outflow = parts.outflow();
+    acc.entryCount = parts.entryCount();
+    parts.categorySums().forEach((c, sum) -> acc.categorySums.put(c, nonZero(sum.signum(), c, sum)));
+    parts
+        .categoryCounts()
+        .forEach((c, count) -> acc.categoryCounts.put(c, nonZero(Long.signum(count), c, count)));
+    parts
+        .balancePoints()
+        .forEach((p, m) -> acc.balancePoints.put(p, nonZero(m, p, m)));
+    return acc;
+  }
+
+  private static <V> V nonZero(int signum, Object key, V value) {
+    Objects.requireNonNull(key, "map key");
+    if (signum == 0) {
+      throw new IllegalArgumentException("zero kept for " + key + ": a real accumulator drops it");
+    }
+    return value;
+  }
+
+  /**
+   * The parts of an accumulator, for an engine that stores it in its own binary format rather than
+   * through Java serialization or a reflective serializer.
+   *
+   * @param key the summary's key, null while the accumulator has seen nothing
+   * @param inflow the sum of positive amounts (scale 2)
+   * @param outflow the sum of negated negative amounts (scale 2)
+   * @param entryCount the entries counted (adds minus retracts)
+   * @param categorySums the signed amount per category, without zeros
+   * @param categoryCounts the entries per category, without zeros
+   * @param balancePoints each balance point with its multiplicity, without zeros
+   */
+  public record Parts(
+      CustomerDayKey key,
+      BigDecimal inflow,
+      BigDecimal outflow,
+      long entryCount,
+      Map<Category, BigDecimal> categorySums,
+      Map<Category, Long> categoryCounts,
+      SortedMap<BalancePoint, Integer> balancePoints) {
+
+    public Parts {
+      Objects.requireNonNull(inflow, "inflow");
+      Objects.requireNonNull(outflow, "outflow");
+      Objects.requireNonNull(categorySums, "categorySums");
+      Objects.requireNonNull(categoryCounts, "categoryCounts");
+      Objects.requireNonNull(balancePoints, "balancePoints");
+    }
   }
 
   private void apply(FundFlow flow, int sign) {

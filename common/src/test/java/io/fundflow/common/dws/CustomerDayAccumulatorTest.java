@@ -137,6 +137,50 @@ class CustomerDayAccumulatorTest {
   }
 
   @Test
+  void restoringItsPartsGivesAnAccumulatorThatGoesOnExactlyLikeTheOriginal() {
+    // A retraction before its add leaves negative counts and a negative multiplicity: kept as is.
+    CustomerDayAccumulator acc = new CustomerDayAccumulator(KEY).add(TRANSFER_IN).add(FEE);
+    acc.retract(SELL);
+    CustomerDayAccumulator.Parts parts = acc.parts();
+    CustomerDayAccumulator copy = CustomerDayAccumulator.restore(parts);
+    assertEquals(parts, copy.parts());
+    assertEquals(acc.toSummary(), copy.toSummary());
+    assertEquals(-1, copy.parts().balancePoints().get(new BalancePoint(at(14, 30), 5, money("127988.15"))));
+
+    copy.add(SELL).retract(FEE);
+    assertEquals(new CustomerDayAccumulator(KEY).add(TRANSFER_IN).toSummary(), copy.toSummary());
+    assertEquals(parts, acc.parts(), "the restored copy shares nothing with the original");
+    copy.retract(TRANSFER_IN);
+    assertTrue(copy.isEmpty());
+  }
+
+  @Test
+  void partsOfAKeylessEmptyAccumulatorRestoreToOne() {
+    CustomerDayAccumulator copy = CustomerDayAccumulator.restore(new CustomerDayAccumulator().parts());
+    assertNull(copy.key());
+    assertTrue(copy.isEmpty());
+    assertEquals(KEY, copy.add(BUY).key());
+  }
+
+  @Test
+  void partsAreReadOnlyAndRestoreRefusesAZeroNoAccumulatorKeeps() {
+    CustomerDayAccumulator.Parts parts = new CustomerDayAccumulator(KEY).add(BUY).parts();
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> parts.categoryCounts().put(Category.FEE, 1L));
+    CustomerDayAccumulator.Parts zeroCount =
+        new CustomerDayAccumulator.Parts(
+            KEY,
+            parts.inflow(),
+            parts.outflow(),
+            1,
+            parts.categorySums(),
+            Map.of(Category.TRADE_BUY, 0L),
+            parts.balancePoints());
+    assertThrows(IllegalArgumentException.class, () -> CustomerDayAccumulator.restore(zeroCount));
+  }
+
+  @Test
   void bulkSummariesGroupByCustomerDayAndCurrency() {
     FundFlow otherClient =
         flow("C2", Flows.DAY, MoneyType.CNY, 10, at(9, 0), 2041, "1.00", "1.00");

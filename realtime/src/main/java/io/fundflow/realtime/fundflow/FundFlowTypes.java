@@ -24,8 +24,9 @@ import org.apache.flink.api.common.typeinfo.Types;
  * {@code LocalDateTime} fields, and {@link RowMutation}'s cells, to Kryo. A test checks every
  * field is declared (round trip) and none is generic.
  *
- * <p>The keyed state keeps the types it was written with ({@code JournalVersion}, the customer and
- * channel versions, the customer-day accumulator), so savepoints of earlier versions restore.
+ * <p>The keyed state of the dimension versions keeps the types it was written with; the journal
+ * versions and the customer-day accumulator have compact serializers of their own whose snapshots
+ * migrate older savepoints ({@code io.fundflow.realtime.types}).
  */
 public final class FundFlowTypes {
 
