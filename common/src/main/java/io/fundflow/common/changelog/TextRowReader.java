@@ -26,21 +26,37 @@ public final class TextRowReader {
   }
 
   /**
+   * A row's column texts by SPEC name (upper case), filled one column at a time: what {@link
+   * #read(SourceTable, Columns)} reads, built without an intermediate map.
+   */
+  public static final class Columns {
+    private final ObjectNode image = JsonNodeFactory.instance.objectNode();
+
+    /** Sets column {@code name}; a null or empty text is a NULL column. */
+    public Columns put(String name, String text) {
+      if (text == null) {
+        image.putNull(name);
+      } else {
+        image.put(name, text);
+      }
+      return this;
+    }
+  }
+
+  /**
    * Reads the row of {@code table} from its columns by SPEC name (upper case). A null or empty text
    * is a NULL column.
    */
   public static Result read(SourceTable table, Map<String, String> columns) {
+    Columns c = new Columns();
+    columns.forEach(c::put);
+    return read(table, c);
+  }
+
+  /** {@link #read(SourceTable, Map)} on columns filled one by one. */
+  public static Result read(SourceTable table, Columns columns) {
     Objects.requireNonNull(table, "table");
-    ObjectNode image = JsonNodeFactory.instance.objectNode();
-    columns.forEach(
-        (name, value) -> {
-          if (value == null) {
-            image.putNull(name);
-          } else {
-            image.put(name, value);
-          }
-        });
-    RowReader reader = new RowReader(table, "row", image, DecimalScales.NONE);
+    RowReader reader = new RowReader(table, "row", columns.image, DecimalScales.NONE);
     SourceRow row = RowMapping.of(table).read(reader);
     return row != null ? new Result(row, null) : new Result(null, reader.problem());
   }

@@ -48,6 +48,20 @@ class TextRowReaderTest {
   }
 
   @Test
+  void columnsFilledOneByOneReadAsTheMapDoes() {
+    TextRowReader.Columns c = new TextRowReader.Columns();
+    journal().forEach(c::put);
+    assertEquals(
+        TextRowReader.read(SourceTable.FUND_JOURNAL, journal()).row(),
+        TextRowReader.read(SourceTable.FUND_JOURNAL, c).row());
+
+    TextRowReader.Columns bad = new TextRowReader.Columns();
+    journal().forEach(bad::put);
+    bad.put("OCCUR_BALANCE", "1.005");
+    assertEquals(RejectReason.BAD_DECIMAL, TextRowReader.read(SourceTable.FUND_JOURNAL, bad).rejection().reason());
+  }
+
+  @Test
   void rejectsABadValueNamingTheColumn() {
     Map<String, String> m = journal();
     m.put("OCCUR_BALANCE", "1.005");
