@@ -159,9 +159,12 @@ public final class CustomerDayAccumulator implements Serializable {
     parts
         .categoryCounts()
         .forEach((c, count) -> acc.categoryCounts.put(c, nonZero(Long.signum(count), c, count)));
-    parts
-        .balancePoints()
-        .forEach((p, m) -> acc.balancePoints.put(p, nonZero(m, p, m)));
+    parts.balancePoints().forEach((p, m) -> nonZero(m, p, m));
+    // From a sorted map of the same (natural) order, TreeMap builds in linear time, no comparisons.
+    if (parts.balancePoints().comparator() != null) {
+      throw new IllegalArgumentException("balance points must be in their natural order");
+    }
+    acc.balancePoints.putAll(parts.balancePoints());
     return acc;
   }
 

@@ -178,6 +178,13 @@ class CustomerDayAccumulatorTest {
             Map.of(Category.TRADE_BUY, 0L),
             parts.balancePoints());
     assertThrows(IllegalArgumentException.class, () -> CustomerDayAccumulator.restore(zeroCount));
+    java.util.TreeMap<BalancePoint, Integer> reversed =
+        new java.util.TreeMap<>(java.util.Comparator.<BalancePoint>reverseOrder());
+    reversed.putAll(parts.balancePoints());
+    CustomerDayAccumulator.Parts otherOrder =
+        new CustomerDayAccumulator.Parts(
+            KEY, parts.inflow(), parts.outflow(), 1, parts.categorySums(), parts.categoryCounts(), reversed);
+    assertThrows(IllegalArgumentException.class, () -> CustomerDayAccumulator.restore(otherOrder));
   }
 
   @Test

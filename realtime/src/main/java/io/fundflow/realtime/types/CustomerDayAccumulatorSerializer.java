@@ -80,6 +80,10 @@ public final class CustomerDayAccumulatorSerializer
 
   @Override
   public void serialize(CustomerDayAccumulator acc, DataOutputView out) throws IOException {
+    StateCodec.writeBuffered(acc, out, CustomerDayAccumulatorSerializer::write);
+  }
+
+  private static void write(CustomerDayAccumulator acc, DataOutputView out) throws IOException {
     if (acc == null) {
       out.writeByte(NULL);
       return;

@@ -75,6 +75,10 @@ public final class JournalVersionSerializer extends TypeSerializerSingleton<Jour
 
   @Override
   public void serialize(JournalVersion v, DataOutputView out) throws IOException {
+    StateCodec.writeBuffered(v, out, JournalVersionSerializer::write);
+  }
+
+  private static void write(JournalVersion v, DataOutputView out) throws IOException {
     if (v == null) {
       out.writeByte(NULL);
       return;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -22,7 +23,37 @@ final class StateCodec {
   private static final int COMPACT = 1;
   private static final int WIDE = 2;
 
+  // The heap backend's snapshot writes through a DataOutputStream, whose write(int) is
+  // synchronized: a value written field by field there cost one lock per byte (measured ~8 µs per
+  // customer-day accumulator). Each value is built in this buffer and written with one call.
+  private static final ThreadLocal<DataOutputSerializer> SCRATCH =
+      ThreadLocal.withInitial(() -> new DataOutputSerializer(512));
+  private static final int SCRATCH_KEPT_BYTES = 1 << 20;
+
   private StateCodec() {}
+
+  /** How a serializer writes one value's fields. */
+  interface Writer<T> {
+    void write(T value, DataOutputView out) throws IOException;
+  }
+
+  /**
+   * Writes {@code value} with {@code writer} in one call to {@code out}; straight into it when it
+   * already is an in-memory buffer (RocksDB, the network stack).
+   */
+  static <T> void writeBuffered(T value, DataOutputView out, Writer<T> writer) throws IOException {
+    if (out instanceof DataOutputSerializer direct) {
+      writer.write(value, direct);
+      return;
+    }
+    DataOutputSerializer buffer = SCRATCH.get();
+    buffer.clear();
+    writer.write(value, buffer);
+    out.write(buffer.getSharedBuffer(), 0, buffer.length());
+    if (buffer.getSharedBuffer().length > SCRATCH_KEPT_BYTES) {
+      SCRATCH.remove(); // one huge value must not pin its buffer for the thread's life
+    }
+  }
 
   /** An unsigned variable-length long: 7 bits a byte, the high bit set while more follow. */
   static void writeVarLong(DataOutputView out, long v) throws IOException {

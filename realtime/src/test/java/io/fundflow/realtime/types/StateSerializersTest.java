@@ -68,6 +68,10 @@ class StateSerializersTest {
     DataOutputSerializer copied = new DataOutputSerializer(64);
     s.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
     assertEquals(java.util.Arrays.toString(out.getCopyOfBuffer()), java.util.Arrays.toString(copied.getCopyOfBuffer()));
+    // A checkpoint stream (not an in-memory buffer) gets the same bytes, through the scratch buffer.
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    s.serialize(value, new org.apache.flink.core.memory.DataOutputViewStreamWrapper(stream));
+    assertEquals(java.util.Arrays.toString(out.getCopyOfBuffer()), java.util.Arrays.toString(stream.toByteArray()));
     return back;
   }
 
