@@ -5,6 +5,8 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,10 @@ import java.util.Optional;
 
 /**
  * Issues and verifies the embedded default's tokens: JWTs signed with HMAC-SHA256, subject = the
- * username, claims {@code branches} (granted BRANCH_NOs) and {@code allBranches}.
+ * username, claims {@code branches} (granted BRANCH_NOs) and {@code allBranches}. A token that
+ * verified once is remembered (by its whole text, signature included) with its validity window, so a
+ * trader's next requests skip the base64, JSON parse and HMAC of a full verification; the window is
+ * checked against the clock on every request.
  */
 public final class TokenIssuer implements TokenVerifier {
 
@@ -29,6 +34,12 @@ public final class TokenIssuer implements TokenVerifier {
   private final Duration ttl;
   private final Clock clock;
   private final JWTVerifier verifier;
+  // Bounded: at most this many distinct tokens are remembered; an evicted one is verified again.
+  private final Cache<String, Verified> verified =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  /** A verified token's trader and the window [issuedAt, expiresAt) in which it stays valid. */
+  private record Verified(Trader trader, Instant issuedAt, Instant expiresAt) {}
 
   public TokenIssuer(byte[] secret, String issuer, Duration ttl, Clock clock) {
     this.algorithm = Algorithm.HMAC256(secret);
@@ -58,6 +69,16 @@ public final class TokenIssuer implements TokenVerifier {
 
   @Override
   public Optional<Trader> verify(String token) {
+    Verified known = verified.getIfPresent(token);
+    if (known != null) {
+      Instant now = clock.instant();
+      // Inside the window the full verification would accept it too (signature and issuer do not
+      // change with time); outside it, the full verification decides.
+      if (!now.isBefore(known.issuedAt()) && now.isBefore(known.expiresAt())) {
+        return Optional.of(known.trader());
+      }
+      verified.invalidate(token);
+    }
     try {
       DecodedJWT jwt = verifier.verify(token);
       List<Integer> branches = jwt.getClaim(BRANCHES).asList(Integer.class);
@@ -65,8 +86,15 @@ public final class TokenIssuer implements TokenVerifier {
       if (jwt.getSubject() == null || branches == null) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Trader(jwt.getSubject(), new HashSet<>(branches), Boolean.TRUE.equals(all)));
+      Trader trader =
+          new Trader(jwt.getSubject(), new HashSet<>(branches), Boolean.TRUE.equals(all));
+      // Only tokens with both times are remembered; without them every request verifies in full.
+      if (jwt.getIssuedAtAsInstant() != null && jwt.getExpiresAtAsInstant() != null) {
+        verified.put(
+            token,
+            new Verified(trader, jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant()));
+      }
+      return Optional.of(trader);
     } catch (JWTVerificationException e) {
       return Optional.empty();
     }

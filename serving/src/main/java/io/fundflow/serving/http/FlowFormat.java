@@ -1,11 +1,13 @@
 package io.fundflow.serving.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dwd.PersonalDataMasks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -48,6 +50,30 @@ public final class FlowFormat {
     return n;
   }
 
+  /**
+   * Writes the API item of a flow straight to {@code g}: the same fields, order and values as
+   * {@link #item}, without building a tree per row first (a page's tree and its serialisation showed
+   * in the serving benchmark's profile).
+   */
+  public static void writeItem(JsonGenerator g, FundFlow f) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("initDate", f.initDate());
+    g.writeNumberField("serialNo", f.serialNo());
+    g.writeStringField("occurTime", time(f.occurTime()));
+    g.writeStringField("fundAccount", f.fundAccount());
+    g.writeNumberField("branchNo", f.branchNo());
+    g.writeStringField("moneyType", f.moneyType().name());
+    g.writeNumberField("businessFlag", f.businessFlag());
+    g.writeStringField("category", f.category().name());
+    g.writeStringField("direction", f.direction().name());
+    g.writeStringField("amount", money(f.occurBalance()));
+    g.writeStringField("postBalance", money(f.postBalance()));
+    g.writeStringField("channel", f.channel());
+    g.writeStringField("channelName", f.channelName());
+    g.writeStringField("remark", PersonalDataMasks.remark(f.remark()));
+    g.writeEndObject();
+  }
+
   /** One CSV line (RFC 4180, CRLF) of a flow. */
   public static String csvLine(FundFlow f) {
     return String.join(
@@ -71,7 +97,33 @@ public final class FlowFormat {
 
   /** A served date-time. */
   public static String time(LocalDateTime t) {
-    return t.format(TIME);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return t.format(TIME); // the formatter's sign and width rules; never in real data
+    }
+    // Fixed width by hand: DateTimeFormatter's general printer cost a visible share of a page.
+    char[] c = new char[23];
+    digits(c, 0, year, 4);
+    c[4] = '-';
+    digits(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, t.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    digits(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    digits(c, 17, t.getSecond(), 2);
+    c[19] = '.';
+    digits(c, 20, t.getNano() / 1_000_000, 3);
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** A served amount: scale 2, plain digits. */

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Request counts and latency histograms per route, method and status, scraped by Prometheus as
@@ -15,18 +17,27 @@ public final class RouteMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  // The timer of each (route, method, status), built once: building and registering one per request
+  // (tag sorting, id hashing, the registry's lookup) showed in the profile of the serving benchmark.
+  private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+  private record TimerKey(String route, String method, int status) {}
+
   /** Records one answered request. */
   public void record(String route, String method, int status, Duration elapsed) {
-    Timer.builder("fundflow.http.requests")
+    timers.computeIfAbsent(new TimerKey(route, method, status), this::timer).record(elapsed);
+  }
+
+  private Timer timer(TimerKey key) {
+    return Timer.builder("fundflow.http.requests")
         .description("HTTP requests by route, method and status")
-        .tag("route", route)
-        .tag("method", method)
-        .tag("status", Integer.toString(status))
+        .tag("route", key.route())
+        .tag("method", key.method())
+        .tag("status", Integer.toString(key.status()))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry)
-        .record(elapsed);
+        .register(registry);
   }
 
   /** Records the rows one page scanned and returned. */

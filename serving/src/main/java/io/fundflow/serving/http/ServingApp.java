@@ -1,5 +1,8 @@
 package io.fundflow.serving.http;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -210,15 +213,22 @@ public final class ServingApp {
                   : Optional.empty();
           authorize(trader, q.clientId(), q.from(), q.to(), newest, known);
           metrics.recordScan(page.rowsScanned(), page.flows().size());
-          ObjectNode out = JSON.createObjectNode();
-          out.put("clientId", q.clientId());
-          out.put("from", FlowFormat.time(q.from()));
-          out.put("to", FlowFormat.time(q.to()));
-          ArrayNode items = out.putArray("items");
-          page.flows().forEach(f -> items.add(FlowFormat.item(f)));
-          out.put("nextCursor", page.lastRowKey().map(k -> cursors.encode(q, k)).orElse(null));
+          String nextCursor = page.lastRowKey().map(k -> cursors.encode(q, k)).orElse(null);
           a.rows(page.flows().size());
-          return out;
+          // Written straight to the generator: no tree of 100 items built and then walked.
+          return g -> {
+            g.writeStartObject();
+            g.writeStringField("clientId", q.clientId());
+            g.writeStringField("from", FlowFormat.time(q.from()));
+            g.writeStringField("to", FlowFormat.time(q.to()));
+            g.writeArrayFieldStart("items");
+            for (FundFlow f : page.flows()) {
+              FlowFormat.writeItem(g, f);
+            }
+            g.writeEndArray();
+            g.writeStringField("nextCursor", nextCursor);
+            g.writeEndObject();
+          };
         });
   }
 
@@ -278,7 +288,7 @@ public final class ServingApp {
                     n.put("count", t.count());
                   });
           a.rows(days + details[0]);
-          return out;
+          return tree(out);
         });
   }
 
@@ -296,7 +306,7 @@ public final class ServingApp {
           out.put("date", date);
           out.set("rows", rows);
           a.rows(rows.size());
-          return out;
+          return tree(out);
         });
   }
 
@@ -473,19 +483,38 @@ public final class ServingApp {
 
   /** A step that builds a JSON answer and may fail with a refusal. */
   private interface Answer {
-    JsonNode build() throws Exception;
+    Body build() throws Exception;
+  }
+
+  /** A JSON answer, written to a generator. */
+  private interface Body {
+    void writeTo(JsonGenerator g) throws IOException;
+  }
+
+  private static Body tree(JsonNode node) {
+    return g -> JSON.writeTree(g, node);
   }
 
   private void audited(Context ctx, Audit a, Answer answer) {
-    JsonNode body;
+    byte[] body;
     try {
-      body = answer.build();
+      // Rendered inside the try: an answer that cannot be written is refused and audited as such.
+      body = render(answer.build());
     } catch (Exception e) {
       refuse(ctx, a, e);
       return;
     }
     write(a.entry(a.username, a.rowsReturned, "OK", 200));
-    send(ctx, 200, body);
+    ctx.status(200).contentType(JSON_TYPE).result(body);
+  }
+
+  /** UTF-8 bytes straight from the generator: no intermediate String to encode again. */
+  private static byte[] render(Body body) throws IOException {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(8192);
+    try (JsonGenerator g = JSON.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+      body.writeTo(g);
+    }
+    return bytes.toByteArray();
   }
 
   /**
@@ -546,7 +575,7 @@ public final class ServingApp {
 
   private static void send(Context ctx, int status, JsonNode body) {
     try {
-      ctx.status(status).contentType(JSON_TYPE).result(JSON.writeValueAsString(body));
+      ctx.status(status).contentType(JSON_TYPE).result(JSON.writeValueAsBytes(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

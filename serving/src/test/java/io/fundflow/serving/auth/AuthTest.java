@@ -93,4 +93,38 @@ class AuthTest {
     assertEquals(Optional.empty(), issuer.verify(forged));
     assertEquals(Optional.empty(), issuer.verify("not-a-jwt"));
   }
+
+  @Test
+  void aTokenVerifiedOnceIsStillRefusedOnceItExpires() {
+    Instant[] now = {NOW};
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+        };
+    TokenIssuer issuer = new TokenIssuer(SECRET, "fundflow-test", Duration.ofHours(1), clock);
+    Trader alice = new Trader("alice", Set.of(1001), false);
+    String token = issuer.issue(alice).token();
+    assertEquals(Optional.of(alice), issuer.verify(token));
+    now[0] = NOW.plus(Duration.ofMinutes(59));
+    assertEquals(Optional.of(alice), issuer.verify(token), "remembered and still valid");
+    now[0] = NOW.plus(Duration.ofHours(1)).plusSeconds(1);
+    assertEquals(Optional.empty(), issuer.verify(token), "expired, though verified before");
+    now[0] = NOW.plus(Duration.ofMinutes(30));
+    assertEquals(Optional.of(alice), issuer.verify(token), "the full check accepts it again");
+    now[0] = NOW.minusSeconds(5);
+    assertEquals(Optional.empty(), issuer.verify(token), "issued in the future: refused");
+  }
 }

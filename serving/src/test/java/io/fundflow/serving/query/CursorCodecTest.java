@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -80,5 +81,33 @@ class CursorCodecTest {
     byte[] other = rowKey.clone();
     other[38]++;
     assertNotEquals(codec.encode(query, rowKey), codec.encode(query, other));
+  }
+
+  @Test
+  void cursorsMadeOnManyThreadsAtOnceAreTheSameAsOnOne() throws Exception {
+    String expected = codec.encode(query, rowKey);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 2_000; i++) {
+                    String c = codec.encode(query, rowKey);
+                    if (!c.equals(expected)
+                        || !java.util.Arrays.equals(rowKey, codec.decode(c, query.fingerprint()))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
