@@ -1,13 +1,11 @@
 package io.fundflow.serving.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dwd.PersonalDataMasks;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -30,30 +28,9 @@ public final class FlowFormat {
 
   private FlowFormat() {}
 
-  /** The API item of a flow. */
-  public static ObjectNode item(FundFlow f) {
-    ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("initDate", f.initDate());
-    n.put("serialNo", f.serialNo());
-    n.put("occurTime", time(f.occurTime()));
-    n.put("fundAccount", f.fundAccount());
-    n.put("branchNo", f.branchNo());
-    n.put("moneyType", f.moneyType().name());
-    n.put("businessFlag", f.businessFlag());
-    n.put("category", f.category().name());
-    n.put("direction", f.direction().name());
-    n.put("amount", money(f.occurBalance()));
-    n.put("postBalance", money(f.postBalance()));
-    n.put("channel", f.channel());
-    n.put("channelName", f.channelName());
-    n.put("remark", PersonalDataMasks.remark(f.remark()));
-    return n;
-  }
-
   /**
-   * Writes the API item of a flow straight to {@code g}: the same fields, order and values as
-   * {@link #item}, without building a tree per row first (a page's tree and its serialisation showed
-   * in the serving benchmark's profile).
+   * Writes the API item of a flow straight to {@code g}, without building a tree per row first (a
+   * page's tree and its serialisation showed in the serving benchmark's profile).
    */
   public static void writeItem(JsonGenerator g, FundFlow f) throws IOException {
     g.writeStartObject();
