@@ -27,7 +27,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *   → current version per journal row (duplicates, replays and late versions dropped)
  *   → CHANNEL join (broadcast) → CUSTOMER join (keyed by CLIENT_ID) → DWD flows
  *   → HBase details + manifest, dwd.fund_flow
- *   → customer-day accumulators → HBase summaries, dws.customer_day
+ *   → customer-day accumulators → HBase summaries, dws.customer_day (each changed day at most
+ *     once per emit interval)
  * </pre>
  *
  * Every stateful operator has a fixed uid so savepoints restore across code changes.
@@ -45,10 +46,16 @@ public final class FundFlowPipeline {
   public static final String UID_KAFKA_SINK = "kafka-sink";
 
   private final Duration stateTtl;
+  private final Duration summaryEmitInterval;
 
-  /** @param stateTtl how long per-row and per-customer-day state lives after its last change */
-  public FundFlowPipeline(Duration stateTtl) {
+  /**
+   * @param stateTtl how long per-row and per-customer-day state lives after its last change
+   * @param summaryEmitInterval longest a changed customer-day summary waits to be emitted (changes
+   *     within it are written once); zero writes the summary after every change
+   */
+  public FundFlowPipeline(Duration stateTtl, Duration summaryEmitInterval) {
     this.stateTtl = stateTtl;
+    this.summaryEmitInterval = summaryEmitInterval;
   }
 
   /** Adds the pipeline reading {@code ods} and writing to {@code hbase} and {@code kafka}. */
@@ -93,9 +100,11 @@ public final class FundFlowPipeline {
             .name("retract and add")
             // A String key: CustomerDayKey holds an enum, whose hashCode differs between JVMs.
             .keyBy(d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(), Types.STRING)
-            .process(new CustomerDayFunction(stateTtl), FundFlowTypes.CUSTOMER_DAY_UPDATE)
-            .uid(UID_CUSTOMER_DAY)
-            .name("customer-day summaries");
+            .transform(
+                "customer-day summaries",
+                FundFlowTypes.CUSTOMER_DAY_UPDATE,
+                new CustomerDayOperator(stateTtl, summaryEmitInterval))
+            .uid(UID_CUSTOMER_DAY);
 
     SingleOutputStreamOperator<RowMutation> detailWrites =
         flows.process(new DetailWrites(), FundFlowTypes.ROW_MUTATION).name("detail writes, dwd.fund_flow");

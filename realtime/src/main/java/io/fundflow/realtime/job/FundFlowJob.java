@@ -20,7 +20,7 @@ public final class FundFlowJob {
 
   /** Builds the job into {@code env} from {@code config}. */
   public static void build(StreamExecutionEnvironment env, RealtimeConfig config) {
-    new FundFlowPipeline(config.stateTtl())
+    new FundFlowPipeline(config.stateTtl(), config.summaryEmitInterval())
         .build(
             KafkaEndpoints.odsSource(
                 env,

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  *   <tr><td>realtime.state.backend</td><td>hashmap (state on the heap, every checkpoint writes all of it)
  *       or rocksdb (state in RocksDB, incremental checkpoints write only what changed); the cluster's
  *       default (hashmap unless configured) when absent</td></tr>
+ *   <tr><td>realtime.summary.emit-interval</td><td>longest a changed customer-day summary waits to
+ *       be written to HBase and dws.customer_day, default 200ms; the changes within it are written
+ *       once. 0 writes the summary after every change</td></tr>
  *   <tr><td>realtime.hbase.write-buffer-bytes</td><td>default 4194304</td></tr>
  *   <tr><td>realtime.hbase.flush-interval</td><td>longest a buffered HBase write waits to be sent when
  *       the buffer does not fill, default 200ms (bounds how stale the served rows are)</td></tr>
@@ -47,6 +50,7 @@ public record RealtimeConfig(
     Optional<String> checkpointDir,
     Duration stateTtl,
     Optional<String> stateBackend,
+    Duration summaryEmitInterval,
     long hbaseWriteBufferBytes,
     Duration hbaseFlushInterval,
     long hbaseMaxInFlightBytes,
@@ -91,6 +95,7 @@ public record RealtimeConfig(
                 errors.get(() -> s.optionalString("realtime.checkpoint.dir")),
                 errors.get(() -> s.duration("realtime.state.ttl", Duration.ofDays(14))),
                 errors.get(() -> s.optionalString("realtime.state.backend").map(RealtimeConfig::stateBackend)),
+                errors.get(() -> s.duration("realtime.summary.emit-interval", Duration.ofMillis(200))),
                 errors.getLong(
                     () -> s.longValue("realtime.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
                 errors.get(() -> s.duration("realtime.hbase.flush-interval", Duration.ofMillis(200))),

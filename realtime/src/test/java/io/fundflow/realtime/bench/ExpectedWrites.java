@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * The HBase writes the fund-flow job makes for a workload, built with the same common rules and row
  * codecs ({@link FundFlowRows}, {@link CustomerDayRows}): per change, the detail put (or delete, and
  * the delete of a moved row), the manifest entry once, and the customer-day summary after each
- * change (one write for an update within its summary, as {@code DayDelta} does). The bare-HBase baseline writes exactly these.
+ * change (one write for an update within its summary, as {@code DayDelta} does) or, as the least any
+ * job must write, once per customer-day at the end. The bare-HBase baselines write exactly these.
  */
 final class ExpectedWrites {
 
@@ -102,13 +104,20 @@ final class ExpectedWrites {
     return FundFlowRows.rowKey(bare(e));
   }
 
-  /** Replays the workload into {@code out}, in the order the job emits the writes of one change. */
-  static void replay(BenchWorkload w, Consumer<RowMutation> out) {
+  /**
+   * Replays the workload into {@code out}: the detail writes of each change in the order the job
+   * emits them, and the customer-day summaries either after every change ({@code
+   * summaryPerChange}) or each day's final summary once, at its newest version, after all details.
+   */
+  static void replay(BenchWorkload w, boolean summaryPerChange, Consumer<RowMutation> out) {
     Map<String, Customer> customers =
         w.customers().stream().collect(Collectors.toMap(Customer::clientId, Function.identity()));
     Map<String, Channel> channels =
         w.channels().stream().collect(Collectors.toMap(Channel::channelCode, Function.identity()));
     Map<CustomerDayKey, CustomerDayAccumulator> days = new HashMap<>();
+    // The newest version of each changed day, when only the final summaries are written.
+    Map<CustomerDayKey, Long> changedDays = summaryPerChange ? null : new LinkedHashMap<>();
+    Summaries summaries = new Summaries(days, changedDays, out);
     Set<Long> manifest = new HashSet<>();
     for (BenchWorkload.Change c : w.changes()) {
       long version = CellVersion.stream(c.scn());
@@ -132,31 +141,48 @@ final class ExpectedWrites {
       }
       if (previous != null && current != null
           && CustomerDayKey.of(previous).equals(CustomerDayKey.of(current))) {
-        summary(days, CustomerDayKey.of(current), a -> a.retract(previous).add(current), version, out);
+        summaries.change(CustomerDayKey.of(current), a -> a.retract(previous).add(current), version);
         continue;
       }
       if (previous != null) {
-        summary(days, CustomerDayKey.of(previous), a -> a.retract(previous), version, out);
+        summaries.change(CustomerDayKey.of(previous), a -> a.retract(previous), version);
       }
       if (current != null) {
-        summary(days, CustomerDayKey.of(current), a -> a.add(current), version, out);
+        summaries.change(CustomerDayKey.of(current), a -> a.add(current), version);
       }
     }
+    if (changedDays == null) {
+      return;
+    }
+    changedDays.forEach(
+        (key, version) -> {
+          CustomerDayAccumulator acc = days.get(key);
+          out.accept(
+              acc == null
+                  ? CustomerDayRows.empty(key, version)
+                  : CustomerDayRows.put(acc.toSummary(), version));
+        });
   }
 
-  private static void summary(
+  /** Applies changes to the days' accumulators and writes the summary now or notes the day. */
+  private record Summaries(
       Map<CustomerDayKey, CustomerDayAccumulator> days,
-      CustomerDayKey key,
-      Consumer<CustomerDayAccumulator> change,
-      long version,
+      Map<CustomerDayKey, Long> changedDays,
       Consumer<RowMutation> out) {
-    CustomerDayAccumulator acc = days.computeIfAbsent(key, CustomerDayAccumulator::new);
-    change.accept(acc);
-    if (acc.isEmpty()) {
-      days.remove(key);
-      out.accept(CustomerDayRows.empty(key, version));
-    } else {
-      out.accept(CustomerDayRows.put(acc.toSummary(), version));
+
+    void change(CustomerDayKey key, Consumer<CustomerDayAccumulator> change, long version) {
+      CustomerDayAccumulator acc = days.computeIfAbsent(key, CustomerDayAccumulator::new);
+      change.accept(acc);
+      if (acc.isEmpty()) {
+        days.remove(key);
+      }
+      if (changedDays != null) {
+        changedDays.merge(key, version, Math::max);
+      } else if (acc.isEmpty()) {
+        out.accept(CustomerDayRows.empty(key, version));
+      } else {
+        out.accept(CustomerDayRows.put(acc.toSummary(), version));
+      }
     }
   }
 

@@ -115,6 +115,18 @@ final class JobUnderTest implements AutoCloseable {
     return -1;
   }
 
+  /** The sum over subtasks of the numeric gauges whose identifier ends with {@code suffix}. */
+  long gaugeSum(String suffix) {
+    long total = 0;
+    for (Map.Entry<String, Metric> m : metrics()) {
+      if (m.getKey().endsWith(suffix) && m.getValue() instanceof Gauge<?> g
+          && g.getValue() instanceof Number n) {
+        total += n.longValue();
+      }
+    }
+    return total;
+  }
+
   /** Numeric gauges whose identifier ends with {@code suffix}, by identifier (suffix removed). */
   Map<String, Long> gauges(String suffix) {
     Map<String, Long> out = new TreeMap<>();

@@ -49,8 +49,11 @@ import picocli.CommandLine.Option;
  *       the check cannot be fooled by rows the baseline wrote;
  *   <li>with the job still running, a producer paced at {@code --rate} for {@code
  *       --latency-seconds}; sampled rows are polled in HBase until visible;
- *   <li>the job stopped, the same rows as the job wrote (same keys, versions and cell bytes, built by
- *       the common row codecs) through bare {@code BufferedMutator}s.
+ *   <li>the job stopped, the same rows through bare {@code BufferedMutator}s (same keys, versions
+ *       and cell bytes, built by the common row codecs), twice: every detail write with each
+ *       customer-day's final summary (the least any job must write: the ratio's baseline), then
+ *       with a summary after every change (what the job wrote before summaries waited for {@code
+ *       realtime.summary.emit-interval}).
  * </ol>
  */
 @Command(
@@ -136,27 +139,43 @@ public final class RealtimeBench implements Callable<Integer> {
 
       LatencyProbe.Result latency = job.latency;
 
-      progress.line("baseline: building the same rows with the common codecs");
-      BareHBaseWrites bare = new BareHBaseWrites();
-      ExpectedWrites.replay(workload, bare::add);
-      rows.flushTables();
-      progress.line(
-          "baseline: writing %,d mutations (%,d MB of cells) through bare BufferedMutators",
-          bare.size(), bare.cellBytes() >> 20);
-      CpuMeter.Sample bareStart = cpu.sample();
-      long bareNanos =
-          bare.write(
-              connection,
-              config.hbaseWriteBufferBytes(),
-              n -> progress.line("baseline: %,d/%,d mutations", n, bare.size()));
-      CpuMeter.Usage bareCpu = cpu.sample().since(bareStart);
-      double bareSeconds = bareNanos / 1e9;
+      // The least any job must write (every detail change, each day's final summary), and what the
+      // job wrote before summaries waited for an emit interval (a summary after every change).
+      Baseline least = baseline("final summaries", false, workload, connection, rows, config);
+      Baseline perChange = baseline("summary per change", true, workload, connection, rows, config);
 
-      report(config, job, latency, bare.size(), bareSeconds, bareCpu);
+      report(config, job, latency, least, perChange);
       // Exit code 1 only when HBase does not hold what the job should have written; a latency
       // beyond the goal is a figure to report, not a failure of the run.
       return job.verified ? 0 : 1;
     }
+  }
+
+  /** A bare-HBase baseline: its mutations, time and CPU. */
+  private record Baseline(String name, int mutations, double seconds, CpuMeter.Usage cpu) {}
+
+  private Baseline baseline(
+      String name,
+      boolean summaryPerChange,
+      BenchWorkload workload,
+      Connection connection,
+      HBaseDayRows rows,
+      RealtimeConfig config)
+      throws Exception {
+    progress.line("baseline (%s): building the same rows with the common codecs", name);
+    BareHBaseWrites bare = new BareHBaseWrites();
+    ExpectedWrites.replay(workload, summaryPerChange, bare::add);
+    rows.flushTables();
+    progress.line(
+        "baseline (%s): writing %,d mutations (%,d MB of cells) through bare BufferedMutators",
+        name, bare.size(), bare.cellBytes() >> 20);
+    CpuMeter.Sample start = cpu.sample();
+    long nanos =
+        bare.write(
+            connection,
+            config.hbaseWriteBufferBytes(),
+            n -> progress.line("baseline (%s): %,d/%,d mutations", name, n, bare.size()));
+    return new Baseline(name, bare.size(), nanos / 1e9, cpu.sample().since(start));
   }
 
   /** What the job phase measured. */
@@ -164,6 +183,7 @@ public final class RealtimeBench implements Callable<Integer> {
       double handedSeconds,
       double flushedSeconds,
       long mutations,
+      long summaries,
       boolean verified,
       String verification,
       Map<String, Double> busy,
@@ -198,6 +218,10 @@ public final class RealtimeBench implements Callable<Integer> {
         Thread.sleep(100);
         long now = System.nanoTime();
         long flowsOut = job.sum(".dwd.flowsOut");
+        // Read before the HBase count: everything summed here was emitted before it was read.
+        long deltasIn = job.sum(".dws.deltasIn");
+        long summariesOut = job.sum(".dws.summariesOut");
+        long pendingSummaries = job.gaugeSum(".dws.pendingSummaries");
         long mutations = job.sum(".hbase.mutations");
         if (started == 0 && flowsOut > 0) {
           started = now;
@@ -206,11 +230,19 @@ public final class RealtimeBench implements Callable<Integer> {
         if (flowsOut != lastFlows) {
           lastProgressAt = now;
         }
-        if (handed == 0 && flowsOut >= workload.changes().size() && mutations > expected.mutations()) {
+        // Every flow out, every delta applied, no summary waiting, and HBase has been handed every
+        // detail and every summary emitted (the day-bucket manifest entries come on top).
+        if (handed == 0
+            && flowsOut >= workload.changes().size()
+            && deltasIn >= expected.summaryMutations()
+            && pendingSummaries == 0
+            && mutations > expected.detailMutations() + summariesOut) {
           handed = now;
           jobCpu = cpu.sample().since(cpuAtStart);
           checkpointsAtHanded = job.gauge(".numberOfCompletedCheckpoints");
-          progress.line("job: every flow handed to HBase (%,d mutations)", mutations);
+          progress.line(
+              "job: every flow handed to HBase (%,d mutations, of which %,d summaries for %,d changes)",
+              mutations, summariesOut, deltasIn);
         }
         // The first checkpoint to complete after that may have been triggered before it, its
         // barrier ahead of the last writes; the one after it was triggered later (one checkpoint
@@ -248,6 +280,7 @@ public final class RealtimeBench implements Callable<Integer> {
       busy.replaceAll((k, v) -> v / n);
       pressured.replaceAll((k, v) -> v / n);
       long mutations = job.sum(".hbase.mutations");
+      long summaryWrites = job.sum(".dws.summariesOut");
       progress.line("job: a checkpoint triggered after the last write completed: HBase writes flushed");
 
       String verification = "";
@@ -295,6 +328,7 @@ public final class RealtimeBench implements Callable<Integer> {
           (handed - started) / 1e9,
           (flushed - started) / 1e9,
           mutations,
+          summaryWrites,
           verified,
           verification,
           busy,
@@ -434,11 +468,11 @@ public final class RealtimeBench implements Callable<Integer> {
       RealtimeConfig config,
       JobPhase job,
       LatencyProbe.Result latency,
-      int bareMutations,
-      double bareSeconds,
-      CpuMeter.Usage bareCpu) {
+      Baseline least,
+      Baseline perChange) {
     long n = flows;
-    double bareFlows = n / bareSeconds;
+    double bareFlows = n / least.seconds();
+    CpuMeter.Usage bareCpu = least.cpu();
     double jobHanded = n / job.handedSeconds;
     double jobFlushed = n / job.flushedSeconds;
     List<String> lines = new ArrayList<>();
@@ -447,18 +481,21 @@ public final class RealtimeBench implements Callable<Integer> {
         n, config.parallelism(), config.checkpointInterval(), config.hbaseWriteBufferBytes()));
     lines.add("| measure | value |");
     lines.add("|---|---|");
-    lines.add(String.format("| bare BufferedMutator, same rows | %,d mutations in %.1f s: **%,.0f flows/s** (%,.0f rows/s) |",
-        bareMutations, bareSeconds, bareFlows, bareMutations / bareSeconds));
-    lines.add(String.format("| job, all flows handed to the HBase client | %.1f s: **%,.0f flows/s** (%,.0f HBase mutations/s) |",
-        job.handedSeconds, jobHanded, job.mutations / job.handedSeconds));
+    for (Baseline b : List.of(least, perChange)) {
+      lines.add(String.format("| bare BufferedMutator, every detail + %s | %,d mutations in %.1f s: **%,.0f flows/s** (%,.0f rows/s) |",
+          b.name(), b.mutations(), b.seconds(), n / b.seconds(), b.mutations() / b.seconds()));
+    }
+    lines.add(String.format("| job, all flows handed to the HBase client | %.1f s: **%,.0f flows/s** (%,d HBase mutations, %,d of them summaries: %,.0f mutations/s) |",
+        job.handedSeconds, jobHanded, job.mutations, job.summaries, job.mutations / job.handedSeconds));
     lines.add(String.format("| job, until the next checkpoint flushed them | %.1f s: %,.0f flows/s |",
         job.flushedSeconds, jobFlushed));
-    lines.add(String.format("| ratio job / bare | **%.0f%%** (%.0f%% counting the final checkpoint) |",
-        100 * jobHanded / bareFlows, 100 * jobFlushed / bareFlows));
+    lines.add(String.format("| ratio job / bare (%s) | **%.0f%%** (%.0f%% counting the final checkpoint); against the bare %s: %.0f%% |",
+        least.name(), 100 * jobHanded / bareFlows, 100 * jobFlushed / bareFlows,
+        perChange.name(), 100 * jobHanded * perChange.seconds() / n));
     lines.add(String.format("| CPU per flow, job (first flow → all handed to HBase) | **%.1f µs** in this JVM (%s); %.1f µs with the servers |",
         job.cpu.benchMicrosPer(n), job.cpu.describe(), job.cpu.totalMicrosPer(n)));
-    lines.add(String.format("| CPU per flow, bare BufferedMutator | **%.1f µs** in this JVM (%s); %.1f µs with the servers |",
-        bareCpu.benchMicrosPer(n), bareCpu.describe(), bareCpu.totalMicrosPer(n)));
+    lines.add(String.format("| CPU per flow, bare BufferedMutator (%s) | **%.1f µs** in this JVM (%s); %.1f µs with the servers |",
+        least.name(), bareCpu.benchMicrosPer(n), bareCpu.describe(), bareCpu.totalMicrosPer(n)));
     lines.add(String.format("| CPU ratio bare / job | **%.0f%%** this JVM only; **%.0f%%** with the servers (100%% = the job costs no more CPU per flow than the bare writes) |",
         100 * bareCpu.benchMicrosPer(n) / job.cpu.benchMicrosPer(n),
         100 * bareCpu.totalMicrosPer(n) / job.cpu.totalMicrosPer(n)));

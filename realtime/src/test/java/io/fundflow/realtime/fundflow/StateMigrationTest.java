@@ -65,8 +65,14 @@ class StateMigrationTest {
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, DayDelta, CustomerDayUpdate> days(
-      CustomerDayFunction f, String backend) throws Exception {
-    return harness(f, d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(), backend);
+      CustomerDayOperator operator, String backend) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            operator,
+            (DayDelta d) -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(),
+            Types.STRING);
+    h.setStateBackend(backend(backend));
+    return h;
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, RowChange<FundJournalEntry>, JournalChange>
@@ -87,14 +93,14 @@ class StateMigrationTest {
   void customerDaysKryoWroteRestoreAndGoOn(String backend) throws Exception {
     assertInstanceOf(GenericTypeInfo.class, KRYO_ACCUMULATOR, "the old state really is Kryo's");
     OperatorSubtaskState old;
-    try (var h = days(new CustomerDayFunction(TTL, KRYO_ACCUMULATOR), backend)) {
+    try (var h = days(new CustomerDayOperator(TTL, Duration.ZERO, KRYO_ACCUMULATOR), backend)) {
       h.open();
       h.processElement(new StreamRecord<>(add(flow(1, "100.10"), 10)));
       h.processElement(new StreamRecord<>(add(flow(2, "-30.50"), 11)));
       old = h.snapshot(1, 1);
     }
     OperatorSubtaskState migrated;
-    try (var h = days(new CustomerDayFunction(TTL), backend)) {
+    try (var h = days(new CustomerDayOperator(TTL, Duration.ZERO), backend)) {
       h.initializeState(old);
       h.open();
       h.processElement(new StreamRecord<>(add(flow(3, "0.25"), 12)));
@@ -106,7 +112,7 @@ class StateMigrationTest {
       migrated = h.snapshot(2, 2);
     }
     // The migrated state was written by the compact serializer: a restore needs no Kryo.
-    try (var h = days(new CustomerDayFunction(TTL), backend)) {
+    try (var h = days(new CustomerDayOperator(TTL, Duration.ZERO), backend)) {
       h.initializeState(migrated);
       h.open();
       FundFlow first = flow(1, "100.10");
@@ -158,6 +164,54 @@ class StateMigrationTest {
       assertEquals(1, out.size());
       assertEquals(changed, out.get(0).previous());
       assertNull(out.get(0).current());
+    }
+  }
+
+  /**
+   * Releases before the summary emit interval kept the customer-days in a keyed process function
+   * (a {@code KeyedProcessOperator}, with its timer service) under the same uid and state names;
+   * their savepoints restore into the operator of today.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void customerDaysTheKeyedFunctionWroteRestoreIntoTheOperator(String backend) throws Exception {
+    FundFlow first = flow(1, "100.10");
+    OperatorSubtaskState old;
+    try (var h =
+        harness(
+            new KeyedProcessFunction<String, DayDelta, Void>() {
+              @Override
+              public void processElement(DayDelta d, Context ctx, org.apache.flink.util.Collector<Void> out)
+                  throws Exception {
+                // What the earlier function stored: the accumulator and its running version.
+                var acc =
+                    getRuntimeContext()
+                        .getState(
+                            new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+                                CustomerDayOperator.ACCUMULATOR_STATE, CustomerDayOperator.STATE_TYPE));
+                var version =
+                    getRuntimeContext()
+                        .getState(
+                            new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+                                CustomerDayOperator.VERSION_STATE, Types.LONG));
+                acc.update(new CustomerDayAccumulator(d.key()).add(d.added()));
+                version.update(d.position().position());
+              }
+            },
+            (DayDelta d) -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(),
+            backend)) {
+      h.open();
+      h.processElement(new StreamRecord<>(add(first, 10)));
+      old = h.snapshot(1, 1);
+    }
+    try (var h = days(new CustomerDayOperator(TTL, Duration.ZERO), backend)) {
+      h.initializeState(old);
+      h.open();
+      h.processElement(new StreamRecord<>(add(flow(2, "0.25"), 5)));
+      CustomerDayUpdate u = h.extractOutputValues().get(0);
+      assertEquals("100.35", u.summary().inflow().toPlainString());
+      assertEquals(2, u.summary().entryCount());
+      assertEquals(10, u.version(), "the running version was restored too");
     }
   }
 }

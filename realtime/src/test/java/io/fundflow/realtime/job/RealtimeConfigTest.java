@@ -29,6 +29,18 @@ class RealtimeConfigTest {
     assertEquals(Duration.ofMillis(200), c.hbaseFlushInterval());
     assertEquals(16L << 20, c.hbaseMaxInFlightBytes());
     assertEquals(Optional.empty(), c.stateBackend());
+    assertEquals(Duration.ofMillis(200), c.summaryEmitInterval());
+  }
+
+  @Test
+  void theSummaryEmitIntervalIsConfigurableAndNeverNegative() {
+    Map<String, String> base = Map.of("kafka.bootstrap.servers", "k:9092", "hbase.bootstrap.servers", "h:16000");
+    HashMap<String, String> keys = new HashMap<>(base);
+    keys.put("realtime.summary.emit-interval", "0ms");
+    assertEquals(Duration.ZERO, load(keys).summaryEmitInterval());
+    keys.put("realtime.summary.emit-interval", "-1s");
+    ConfigException e = assertThrows(ConfigException.class, () -> load(keys));
+    assertTrue(e.getMessage().contains("realtime.summary.emit-interval"), e.getMessage());
   }
 
   @Test

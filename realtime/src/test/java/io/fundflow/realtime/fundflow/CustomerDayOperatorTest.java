@@ -3,6 +3,7 @@ package io.fundflow.realtime.fundflow;
 import static io.fundflow.realtime.fundflow.Journal.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fundflow.common.changelog.SourcePosition;
 import io.fundflow.common.dwd.FundFlow;
@@ -13,19 +14,28 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-class CustomerDayFunctionTest {
+class CustomerDayOperatorTest {
 
+  /** Emitting after every change: each delta's summary can be checked on its own. */
   private static KeyedOneInputStreamOperatorTestHarness<String, DayDelta, CustomerDayUpdate> harness()
       throws Exception {
+    return harness(Duration.ZERO);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, DayDelta, CustomerDayUpdate> harness(
+      Duration emitInterval) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new CustomerDayFunction(Duration.ofDays(14))),
+        new CustomerDayOperator(Duration.ofDays(14), emitInterval),
         d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(),
         Types.STRING);
+  }
+
+  private static FundFlow flow(long serial, String client, String amount) {
+    return FundFlowBuilder.build(entry(serial, client, amount), Optional.empty(), Optional.empty());
   }
 
   private static DayDelta delta(FundFlow f, boolean add, long position) {
@@ -127,5 +137,97 @@ class CustomerDayFunctionTest {
       assertEquals(3, u.summary().entryCount());
       assertEquals(12, u.version());
     }
+  }
+
+  @Test
+  void changesWithinTheIntervalAreEmittedOncePerDayWithTheLatestSummary() throws Exception {
+    try (var h = harness(Duration.ofMillis(200))) {
+      h.setProcessingTime(1_000);
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "c1", "10.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(2, "c2", "5.00"), true, 11)));
+      h.processElement(new StreamRecord<>(delta(flow(3, "c1", "-2.50"), true, 12)));
+      h.setProcessingTime(1_199);
+      assertEquals(List.of(), h.extractOutputValues(), "nothing before the interval has passed");
+      h.setProcessingTime(1_200);
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      assertEquals(2, out.size(), "one summary per changed day");
+      assertEquals("c1", out.get(0).key().clientId());
+      assertEquals("7.50", out.get(0).summary().net().toPlainString());
+      assertEquals(2, out.get(0).summary().entryCount());
+      assertEquals(12, out.get(0).version());
+      assertEquals("c2", out.get(1).key().clientId());
+      assertEquals("5.00", out.get(1).summary().net().toPlainString());
+      assertEquals(11, out.get(1).version());
+
+      h.processElement(new StreamRecord<>(delta(flow(4, "c2", "1.00"), true, 13)));
+      h.setProcessingTime(1_399);
+      assertEquals(2, h.extractOutputValues().size());
+      h.setProcessingTime(1_400);
+      out = h.extractOutputValues();
+      assertEquals(3, out.size(), "only the day changed since the last emission");
+      assertEquals("6.00", out.get(2).summary().net().toPlainString());
+    }
+  }
+
+  @Test
+  void aDayEmptiedWithinTheIntervalIsEmittedEmptyWithItsKeyAndLatestVersion() throws Exception {
+    try (var h = harness(Duration.ofMillis(200))) {
+      h.setProcessingTime(0);
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "c1", "10.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(1, "c1", "10.00"), false, 30)));
+      h.setProcessingTime(200);
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      assertEquals(1, out.size());
+      assertNull(out.get(0).summary());
+      assertEquals(CustomerDayKey.of(flow(1, "c1", "10.00")), out.get(0).key());
+      assertEquals(30, out.get(0).version());
+    }
+  }
+
+  @Test
+  void everyPendingSummaryIsEmittedBeforeACheckpointSoTheCheckpointHoldsNoUnwrittenChange()
+      throws Exception {
+    OperatorSubtaskState snapshot;
+    try (var h = harness(Duration.ofMinutes(10))) {
+      h.setProcessingTime(0);
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "c1", "10.00"), true, 10)));
+      assertEquals(List.of(), h.extractOutputValues());
+      h.prepareSnapshotPreBarrier(1);
+      snapshot = h.snapshot(1, 1);
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      assertEquals(1, out.size(), "emitted before the barrier");
+      assertEquals("10.00", out.get(0).summary().inflow().toPlainString());
+    }
+    try (var h = harness(Duration.ofMinutes(10))) {
+      h.setProcessingTime(0);
+      h.initializeState(snapshot);
+      h.open();
+      h.setProcessingTime(Duration.ofMinutes(20).toMillis());
+      assertEquals(List.of(), h.extractOutputValues(), "a restored operator owes no summary");
+    }
+  }
+
+  @Test
+  void everyPendingSummaryIsEmittedAtTheEndOfInput() throws Exception {
+    try (var h = harness(Duration.ofMinutes(10))) {
+      h.setProcessingTime(0);
+      h.open();
+      h.processElement(new StreamRecord<>(delta(flow(1, "c1", "10.00"), true, 10)));
+      h.processElement(new StreamRecord<>(delta(flow(2, "c2", "-4.00"), true, 11)));
+      h.endInput();
+      List<CustomerDayUpdate> out = h.extractOutputValues();
+      assertEquals(2, out.size());
+      assertEquals("-4.00", out.get(1).summary().net().toPlainString());
+    }
+  }
+
+  @Test
+  void aNegativeIntervalIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CustomerDayOperator(Duration.ofDays(14), Duration.ofMillis(-1)));
   }
 }
