@@ -21,7 +21,6 @@ import io.fundflow.common.model.MoneyType;
 import io.fundflow.realtime.fundflow.JournalVersion;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -33,7 +32,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Format 1: a format byte (0 for null), a presence byte (bit 0 position, bit 1 entry), the
  * position, then the entry's fields in declaration order.
  */
-public final class JournalVersionSerializer extends TypeSerializerSingleton<JournalVersion> {
+public final class JournalVersionSerializer extends ImmutableTypeSerializer<JournalVersion> {
 
   private static final long serialVersionUID = 1L;
 
@@ -46,32 +45,6 @@ public final class JournalVersionSerializer extends TypeSerializerSingleton<Jour
   private static final int FORMAT_1 = 1;
   private static final int HAS_POSITION = 1;
   private static final int HAS_ENTRY = 2;
-
-  @Override
-  public boolean isImmutableType() {
-    // A record of records, strings, decimals and a date-time: nothing in it can change.
-    return true;
-  }
-
-  @Override
-  public JournalVersion createInstance() {
-    return null;
-  }
-
-  @Override
-  public JournalVersion copy(JournalVersion from) {
-    return from;
-  }
-
-  @Override
-  public JournalVersion copy(JournalVersion from, JournalVersion reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(JournalVersion v, DataOutputView out) throws IOException {
@@ -139,16 +112,6 @@ public final class JournalVersionSerializer extends TypeSerializerSingleton<Jour
               readString(in));
     }
     return new JournalVersion(p, e);
-  }
-
-  @Override
-  public JournalVersion deserialize(JournalVersion reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,7 +13,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Flink serializer of {@link RowMutation}: table, rowkey, kind, version, then the cells in their
  * sorted order. Without it, the cells' {@code SortedMap} went through Kryo on every network hop.
  */
-public final class RowMutationSerializer extends TypeSerializerSingleton<RowMutation> {
+public final class RowMutationSerializer extends ImmutableTypeSerializer<RowMutation> {
 
   private static final long serialVersionUID = 1L;
 
@@ -22,31 +21,6 @@ public final class RowMutationSerializer extends TypeSerializerSingleton<RowMuta
   public static final RowMutationSerializer INSTANCE = new RowMutationSerializer();
 
   private static final RowMutation.Kind[] KINDS = RowMutation.Kind.values();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public RowMutation createInstance() {
-    return null;
-  }
-
-  @Override
-  public RowMutation copy(RowMutation from) {
-    return from;
-  }
-
-  @Override
-  public RowMutation copy(RowMutation from, RowMutation reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(RowMutation m, DataOutputView out) throws IOException {
@@ -75,16 +49,6 @@ public final class RowMutationSerializer extends TypeSerializerSingleton<RowMuta
       cells.put(in.readUTF(), bytes(in));
     }
     return new RowMutation(table, row, kind, version, cells);
-  }
-
-  @Override
-  public RowMutation deserialize(RowMutation reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   private static byte[] bytes(DataInputView in) throws IOException {
