@@ -2,6 +2,7 @@ package io.fundflow.realtime.job;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -39,6 +40,9 @@ public final class JobEnvironment {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.restartDelay());
+    // A record waits in its network buffer until the buffer fills or this much time passes: at a few
+    // thousand flows/s the buffers between tasks fill slowly, so it bounds each hop's latency.
+    conf.set(ExecutionOptions.BUFFER_TIMEOUT, config.networkBufferTimeout());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(config.parallelism());
     return env;

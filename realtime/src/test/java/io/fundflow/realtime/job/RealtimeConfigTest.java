@@ -30,6 +30,7 @@ class RealtimeConfigTest {
     assertEquals(16L << 20, c.hbaseMaxInFlightBytes());
     assertEquals(Optional.empty(), c.stateBackend());
     assertEquals(Duration.ofMillis(200), c.summaryEmitInterval());
+    assertEquals(Duration.ofMillis(100), c.networkBufferTimeout());
   }
 
   @Test
