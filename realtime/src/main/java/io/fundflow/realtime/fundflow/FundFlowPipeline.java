@@ -11,7 +11,6 @@ import io.fundflow.realtime.decode.RowChange;
 import io.fundflow.realtime.kafka.KafkaMessage;
 import io.fundflow.realtime.kafka.OdsRecord;
 import java.time.Duration;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -74,7 +73,7 @@ public final class FundFlowPipeline {
 
     DataStream<JournalChange> versioned =
         journal
-            .keyBy(c -> c.row().primaryKey(), Types.STRING)
+            .keyBy(c -> c.row().primaryKey(), FundFlowTypes.STATE_KEY)
             .process(new CurrentVersionFunction(stateTtl), FundFlowTypes.JOURNAL_CHANGE)
             .uid(UID_VERSION)
             .name("current version per journal row");
@@ -85,8 +84,8 @@ public final class FundFlowPipeline {
             .process(new ChannelJoinFunction(), FundFlowTypes.JOURNAL_CHANGE)
             .uid(UID_CHANNEL_JOIN)
             .name("join CHANNEL")
-            .keyBy(JournalChange::clientId, Types.STRING)
-            .connect(customers.keyBy(c -> c.row().clientId(), Types.STRING))
+            .keyBy(JournalChange::clientId, FundFlowTypes.STATE_KEY)
+            .connect(customers.keyBy(c -> c.row().clientId(), FundFlowTypes.STATE_KEY))
             .process(new CustomerJoinFunction(), FundFlowTypes.FLOW_CHANGE)
             .uid(UID_CUSTOMER_JOIN)
             .name("join CUSTOMER, build DWD flows");
@@ -99,7 +98,9 @@ public final class FundFlowPipeline {
                 FundFlowTypes.DAY_DELTA)
             .name("retract and add")
             // A String key: CustomerDayKey holds an enum, whose hashCode differs between JVMs.
-            .keyBy(d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(), Types.STRING)
+            .keyBy(
+                d -> d.key().clientId() + "/" + d.key().initDate() + "/" + d.key().moneyType(),
+                FundFlowTypes.STATE_KEY)
             .transform(
                 "customer-day summaries",
                 FundFlowTypes.CUSTOMER_DAY_UPDATE,

@@ -214,4 +214,40 @@ class StateMigrationTest {
       assertEquals(10, u.version(), "the running version was restored too");
     }
   }
+
+  /**
+   * State keyed with Flink's String serializer (every release before the job's own key serializer)
+   * restores under the job's key type: the keys are found, so the late insert after a delete is
+   * still dropped and the kept row still retracts.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void stateKeyedWithFlinksStringSerializerRestoresUnderTheJobsKeyType(String backend) throws Exception {
+    FundJournalEntry kept = entry(1, "c1", "1.10");
+    FundJournalEntry deleted = entry(2, "c2", "-5.00");
+    OperatorSubtaskState old;
+    try (var h = versions(new CurrentVersionFunction(TTL), backend)) {
+      h.open();
+      h.processElement(new StreamRecord<>(insert(kept, 10)));
+      h.processElement(new StreamRecord<>(insert(deleted, 11)));
+      h.processElement(new StreamRecord<>(delete(deleted, 12)));
+      old = h.snapshot(1, 1);
+    }
+    var keyed =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new CurrentVersionFunction(TTL)),
+            (RowChange<FundJournalEntry> c) -> c.row().primaryKey(),
+            FundFlowTypes.STATE_KEY);
+    keyed.setStateBackend(backend(backend));
+    try (var h = keyed) {
+      h.initializeState(old);
+      h.open();
+      h.processElement(new StreamRecord<>(insert(deleted, 5)));
+      h.processElement(new StreamRecord<>(update(kept, entry(1, "c1", "2.20"), 20)));
+      List<JournalChange> out = h.extractOutputValues();
+      assertEquals(1, out.size(), "the tombstone was found under its key: the late insert is dropped");
+      assertEquals(kept, out.get(0).previous());
+      assertTrue(out.get(0).previousCounted(), "the kept row's version was found under its key");
+    }
+  }
 }
