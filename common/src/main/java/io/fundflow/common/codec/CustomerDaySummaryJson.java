@@ -45,9 +45,6 @@ public final class CustomerDaySummaryJson {
     }
   }
 
-  /** A summary with a few categories is 250 to 400 bytes: one buffer, rarely grown. */
-  private static final int TYPICAL_SIZE = 512;
-
   private CustomerDaySummaryJson() {}
 
   /**
@@ -60,7 +57,7 @@ public final class CustomerDaySummaryJson {
    * baseline ({@code JacksonEncoders}).
    */
   public static byte[] encode(CustomerDaySummary s) {
-    JsonBytes w = new JsonBytes(TYPICAL_SIZE);
+    JsonBytes w = JsonBytes.forThread();
     w.beginObject();
     w.name(CLIENT_ID);
     w.value(s.key().clientId());

@@ -46,9 +46,6 @@ public final class FundFlowJson {
   private static final byte[][] CATEGORIES = JsonBytes.enumNames(Category.values());
   private static final byte[][] DIRECTIONS = JsonBytes.enumNames(Direction.values());
 
-  /** A typical flow with Chinese names is ~450 bytes: one buffer, no growth. */
-  private static final int TYPICAL_SIZE = 512;
-
   private FundFlowJson() {}
 
   /**
@@ -60,7 +57,7 @@ public final class FundFlowJson {
    * baseline ({@code JacksonEncoders}).
    */
   public static byte[] encode(FundFlow f) {
-    JsonBytes w = new JsonBytes(TYPICAL_SIZE);
+    JsonBytes w = JsonBytes.forThread();
     w.beginObject();
     w.name(INIT_DATE);
     w.value(f.initDate());

@@ -28,7 +28,8 @@ import java.util.Arrays;
  *   <li>no whitespace anywhere.
  * </ul>
  *
- * <p>Not thread-safe: one instance per object written.
+ * <p>Not thread-safe. The encoders take their thread's instance ({@link #forThread}), so the working
+ * buffer is allocated once per thread rather than once per record; only the exact-size result is.
  */
 final class JsonBytes {
 
@@ -68,6 +69,15 @@ final class JsonBytes {
     }
   }
 
+  /** Room for a typical flow (~450 bytes with Chinese names) or summary: rarely grown. */
+  private static final int INITIAL_CAPACITY = 512;
+
+  /** A buffer grown past this by an odd huge record is not kept for the thread's next record. */
+  private static final int RETAINED_CAPACITY = 16 * 1024;
+
+  private static final ThreadLocal<JsonBytes> PER_THREAD =
+      ThreadLocal.withInitial(() -> new JsonBytes(INITIAL_CAPACITY));
+
   private byte[] buf;
   private int len;
 
@@ -76,6 +86,20 @@ final class JsonBytes {
 
   JsonBytes(int capacity) {
     buf = new byte[capacity];
+  }
+
+  /**
+   * This thread's writer, empty. One object at a time: what the previous caller wrote is gone, so
+   * an encoder must not call another encoder while it writes (none does).
+   */
+  static JsonBytes forThread() {
+    JsonBytes w = PER_THREAD.get();
+    if (w.buf.length > RETAINED_CAPACITY) {
+      w.buf = new byte[INITIAL_CAPACITY];
+    }
+    w.len = 0;
+    w.first = false;
+    return w;
   }
 
   /**

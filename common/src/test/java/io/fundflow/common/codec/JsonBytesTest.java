@@ -197,6 +197,20 @@ class JsonBytesTest {
     assertArrayEquals(expected, actual);
   }
 
+  @Test
+  void theThreadsWriterStartsEmptyEvenAfterAHugeOrAnUnfinishedObject() {
+    JsonBytes huge = JsonBytes.forThread();
+    huge.beginObject();
+    huge.name(JsonBytes.name("x"));
+    huge.value("张".repeat(100_000)); // left unfinished, as an encoder that threw would leave it
+    JsonBytes w = JsonBytes.forThread();
+    w.beginObject();
+    w.name(JsonBytes.name("a"));
+    w.value(1);
+    w.endObject();
+    assertEquals("{\"a\":1}", new String(w.toByteArray(), StandardCharsets.UTF_8));
+  }
+
   private static void assertSameString(String s) {
     byte[] expected = jackson(g -> g.writeString(s));
     byte[] actual = ours(w -> w.value(s));
