@@ -52,6 +52,7 @@ public final class CustomerDayAccumulatorSerializer
   // migration of the whole state.
   private static final int NULL = 0;
   private static final int FORMAT_1 = 1;
+  private static final Category[] CATEGORIES = Category.values();
 
   @Override
   public boolean isImmutableType() {
@@ -100,15 +101,23 @@ public final class CustomerDayAccumulatorSerializer
     writeDecimal(out, p.inflow());
     writeDecimal(out, p.outflow());
     writeLong(out, p.entryCount());
+    // Categories in enum order, not the maps' hash order (which follows the enum constants'
+    // identity hashes, so differs between JVMs): equal accumulators give equal bytes.
     writeSize(out, p.categorySums().size());
-    for (Map.Entry<Category, BigDecimal> e : p.categorySums().entrySet()) {
-      writeEnum(out, e.getKey());
-      writeDecimal(out, e.getValue());
+    for (Category c : CATEGORIES) {
+      BigDecimal sum = p.categorySums().get(c);
+      if (sum != null) {
+        writeEnum(out, c);
+        writeDecimal(out, sum);
+      }
     }
     writeSize(out, p.categoryCounts().size());
-    for (Map.Entry<Category, Long> e : p.categoryCounts().entrySet()) {
-      writeEnum(out, e.getKey());
-      writeLong(out, e.getValue());
+    for (Category c : CATEGORIES) {
+      Long count = p.categoryCounts().get(c);
+      if (count != null) {
+        writeEnum(out, c);
+        writeLong(out, count);
+      }
     }
     writeSize(out, p.balancePoints().size());
     for (Map.Entry<BalancePoint, Integer> e : p.balancePoints().entrySet()) {
