@@ -1,7 +1,6 @@
 package io.fundflow.realtime.fundflow;
 
 import io.fundflow.common.dwd.Category;
-import io.fundflow.common.dwd.Direction;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dws.CategoryTotal;
 import io.fundflow.common.dws.CustomerDayKey;
@@ -13,6 +12,7 @@ import io.fundflow.common.model.MoneyType;
 import io.fundflow.realtime.decode.ChangeLogTypes;
 import io.fundflow.realtime.kafka.KafkaMessage;
 import io.fundflow.realtime.types.RowMutationSerializer;
+import io.fundflow.realtime.types.RowSerializers;
 import io.fundflow.realtime.types.SerializerTypeInfo;
 import io.fundflow.realtime.types.StateKeySerializer;
 import java.util.Map;
@@ -40,31 +40,9 @@ public final class FundFlowTypes {
               "channelName", Types.STRING,
               "channelType", Types.ENUM(ChannelType.class)));
 
-  /** A DWD flow. */
+  /** A DWD flow: a hand-written serializer, as for the journal entries it is built from. */
   public static final TypeInformation<FundFlow> FUND_FLOW =
-      Types.POJO(
-          FundFlow.class,
-          Map.ofEntries(
-              Map.entry("initDate", Types.INT),
-              Map.entry("serialNo", Types.LONG),
-              Map.entry("occurTime", Types.LOCAL_DATE_TIME),
-              Map.entry("clientId", Types.STRING),
-              Map.entry("fundAccount", Types.STRING),
-              Map.entry("branchNo", Types.INT),
-              Map.entry("moneyType", Types.ENUM(MoneyType.class)),
-              Map.entry("businessFlag", Types.INT),
-              Map.entry("occurBalance", Types.BIG_DEC),
-              Map.entry("postBalance", Types.BIG_DEC),
-              Map.entry("channel", Types.STRING),
-              Map.entry("remark", Types.STRING),
-              Map.entry("category", Types.ENUM(Category.class)),
-              Map.entry("direction", Types.ENUM(Direction.class)),
-              Map.entry("signMismatch", Types.BOOLEAN),
-              Map.entry("customerBranchNo", Types.INT),
-              Map.entry("riskLevel", Types.INT),
-              Map.entry("keyClient", Types.BOOLEAN),
-              Map.entry("clientName", Types.STRING),
-              Map.entry("channelName", Types.STRING)));
+      new SerializerTypeInfo<>(FundFlow.class, RowSerializers.FlowSerializer.INSTANCE);
 
   /** A journal change after versioning. */
   public static final TypeInformation<JournalChange> JOURNAL_CHANGE =

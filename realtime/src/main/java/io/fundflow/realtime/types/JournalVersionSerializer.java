@@ -1,23 +1,12 @@
 package io.fundflow.realtime.types;
 
-import static io.fundflow.realtime.types.StateCodec.readDateTime;
-import static io.fundflow.realtime.types.StateCodec.readDecimal;
-import static io.fundflow.realtime.types.StateCodec.readEnum;
-import static io.fundflow.realtime.types.StateCodec.readInt;
 import static io.fundflow.realtime.types.StateCodec.readLong;
-import static io.fundflow.realtime.types.StateCodec.readString;
 import static io.fundflow.realtime.types.StateCodec.readVarLong;
-import static io.fundflow.realtime.types.StateCodec.writeDateTime;
-import static io.fundflow.realtime.types.StateCodec.writeDecimal;
-import static io.fundflow.realtime.types.StateCodec.writeEnum;
-import static io.fundflow.realtime.types.StateCodec.writeInt;
 import static io.fundflow.realtime.types.StateCodec.writeLong;
-import static io.fundflow.realtime.types.StateCodec.writeString;
 import static io.fundflow.realtime.types.StateCodec.writeVarLong;
 
 import io.fundflow.common.changelog.SourcePosition;
 import io.fundflow.common.model.FundJournalEntry;
-import io.fundflow.common.model.MoneyType;
 import io.fundflow.realtime.fundflow.JournalVersion;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -65,18 +54,7 @@ public final class JournalVersionSerializer extends ImmutableTypeSerializer<Jour
       writeLong(out, p.commitTimeMillis());
     }
     if (e != null) {
-      writeInt(out, e.initDate());
-      writeLong(out, e.serialNo());
-      writeDateTime(out, e.occurTime());
-      writeString(out, e.clientId());
-      writeString(out, e.fundAccount());
-      writeInt(out, e.branchNo());
-      writeEnum(out, e.moneyType());
-      writeInt(out, e.businessFlag());
-      writeDecimal(out, e.occurBalance());
-      writeDecimal(out, e.postBalance());
-      writeString(out, e.channel());
-      writeString(out, e.remark());
+      RowCodec.writeEntry(out, e);
     }
   }
 
@@ -96,20 +74,7 @@ public final class JournalVersionSerializer extends ImmutableTypeSerializer<Jour
     }
     FundJournalEntry e = null;
     if ((present & HAS_ENTRY) != 0) {
-      e =
-          new FundJournalEntry(
-              readInt(in),
-              readLong(in),
-              readDateTime(in),
-              readString(in),
-              readString(in),
-              readInt(in),
-              readEnum(in, MoneyType.class),
-              readInt(in),
-              readDecimal(in),
-              readDecimal(in),
-              readString(in),
-              readString(in));
+      e = RowCodec.readEntry(in);
     }
     return new JournalVersion(p, e);
   }

@@ -62,6 +62,15 @@ class FundFlowTypesTest {
   void everyFieldSurvivesARoundTrip() throws Exception {
     assertEquals(FLOW, roundTrip(FundFlowTypes.FUND_FLOW, FLOW));
     assertEquals(BARE, roundTrip(FundFlowTypes.FUND_FLOW, BARE));
+    FundFlow notKey =
+        new FundFlow(
+            FLOW.initDate(), FLOW.serialNo(), FLOW.occurTime(), FLOW.clientId(), FLOW.fundAccount(),
+            FLOW.branchNo(), FLOW.moneyType(), FLOW.businessFlag(), FLOW.occurBalance(),
+            FLOW.postBalance(), null, null, FLOW.category(), FLOW.direction(), true, null, 0, false,
+            null, "渠道");
+    assertEquals(notKey, roundTrip(FundFlowTypes.FUND_FLOW, notKey));
+    assertEquals(null, roundTrip(FundFlowTypes.FUND_FLOW, null));
+    assertEquals(null, roundTrip(ChangeLogTypes.JOURNAL_ENTRY, null));
     assertEquals(Journal.update(ENTRY, ENTRY, 9), roundTrip(ChangeLogTypes.JOURNAL, Journal.update(ENTRY, ENTRY, 9)));
     JournalChange jc = new JournalChange(ENTRY, true, ENTRY, new Channel("7", "mobile", ChannelType.values()[0]), AT, 5L);
     assertEquals(jc, roundTrip(FundFlowTypes.JOURNAL_CHANGE, jc));
