@@ -18,24 +18,43 @@ public final class RowSerializers {
 
   private RowSerializers() {}
 
+  /** A row record that may be null: a presence byte, then its fields. */
+  private abstract static class NullableRowSerializer<T> extends ImmutableTypeSerializer<T> {
+    private static final long serialVersionUID = 1L;
+
+    abstract void write(DataOutputView out, T row) throws IOException;
+
+    abstract T read(DataInputView in) throws IOException;
+
+    @Override
+    public final void serialize(T row, DataOutputView out) throws IOException {
+      out.writeBoolean(row != null);
+      if (row != null) {
+        write(out, row);
+      }
+    }
+
+    @Override
+    public final T deserialize(DataInputView in) throws IOException {
+      return in.readBoolean() ? read(in) : null;
+    }
+  }
+
   /** A journal entry between tasks. */
-  public static final class JournalEntrySerializer extends ImmutableTypeSerializer<FundJournalEntry> {
+  public static final class JournalEntrySerializer extends NullableRowSerializer<FundJournalEntry> {
     private static final long serialVersionUID = 1L;
 
     /** The one instance: it holds no state. */
     public static final JournalEntrySerializer INSTANCE = new JournalEntrySerializer();
 
     @Override
-    public void serialize(FundJournalEntry e, DataOutputView out) throws IOException {
-      out.writeBoolean(e != null);
-      if (e != null) {
-        RowCodec.writeEntry(out, e);
-      }
+    void write(DataOutputView out, FundJournalEntry e) throws IOException {
+      RowCodec.writeEntry(out, e);
     }
 
     @Override
-    public FundJournalEntry deserialize(DataInputView in) throws IOException {
-      return in.readBoolean() ? RowCodec.readEntry(in) : null;
+    FundJournalEntry read(DataInputView in) throws IOException {
+      return RowCodec.readEntry(in);
     }
 
     @Override
@@ -52,23 +71,20 @@ public final class RowSerializers {
   }
 
   /** A DWD flow between tasks. */
-  public static final class FlowSerializer extends ImmutableTypeSerializer<FundFlow> {
+  public static final class FlowSerializer extends NullableRowSerializer<FundFlow> {
     private static final long serialVersionUID = 1L;
 
     /** The one instance: it holds no state. */
     public static final FlowSerializer INSTANCE = new FlowSerializer();
 
     @Override
-    public void serialize(FundFlow f, DataOutputView out) throws IOException {
-      out.writeBoolean(f != null);
-      if (f != null) {
-        RowCodec.writeFlow(out, f);
-      }
+    void write(DataOutputView out, FundFlow f) throws IOException {
+      RowCodec.writeFlow(out, f);
     }
 
     @Override
-    public FundFlow deserialize(DataInputView in) throws IOException {
-      return in.readBoolean() ? RowCodec.readFlow(in) : null;
+    FundFlow read(DataInputView in) throws IOException {
+      return RowCodec.readFlow(in);
     }
 
     @Override
