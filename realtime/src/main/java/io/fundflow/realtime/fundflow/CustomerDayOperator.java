@@ -121,14 +121,16 @@ public final class CustomerDayOperator extends AbstractStreamOperator<CustomerDa
     // Never below an earlier write: entries of one customer reach this operator through different
     // upstream subtasks, so positions arrive out of order. Equal versions are fine: the later put
     // wins, and an emptied day is written as an empty cell, never a delete (CustomerDayRows.empty).
-    version.update(Math.max(known == null ? 0L : known, CellVersion.stream(delta.position())));
+    long v = Math.max(known == null ? 0L : known, CellVersion.stream(delta.position()));
+    version.update(v);
     if (acc.isEmpty()) {
       accumulator.clear();
+      acc = null;
     } else {
       accumulator.update(acc);
     }
     if (emitIntervalMillis == 0) {
-      emitCurrent(delta.key());
+      emit(delta.key(), acc, v);
       return;
     }
     changed.putIfAbsent(getCurrentKey(), delta.key());
@@ -162,15 +164,13 @@ public final class CustomerDayOperator extends AbstractStreamOperator<CustomerDa
     }
     for (Map.Entry<Object, CustomerDayKey> e : changed.entrySet()) {
       setCurrentKey(e.getKey());
-      emitCurrent(e.getValue());
+      emit(e.getValue(), accumulator.value(), version.value());
     }
     changed.clear();
   }
 
-  /** Emits the summary of the current key's customer-day as the state holds it now. */
-  private void emitCurrent(CustomerDayKey key) throws Exception {
-    CustomerDayAccumulator acc = accumulator.value();
-    long v = version.value();
+  /** Emits a customer-day's summary: none when {@code acc} is null (every entry retracted). */
+  private void emit(CustomerDayKey key, CustomerDayAccumulator acc, long v) {
     summariesOut.inc();
     output.collect(
         reuse.replace(
