@@ -1,6 +1,5 @@
 package io.fundflow.realtime.decode;
 
-import io.fundflow.common.changelog.ChangeOp;
 import io.fundflow.common.changelog.SourcePosition;
 import io.fundflow.common.deadletter.DeadLetter;
 import io.fundflow.common.model.AdvisoryContract;
@@ -8,6 +7,7 @@ import io.fundflow.common.model.AdvisoryOrder;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
+import io.fundflow.realtime.types.ChangeSerializers;
 import io.fundflow.realtime.types.RowSerializers;
 import io.fundflow.realtime.types.SerializerTypeInfo;
 import java.util.Map;
@@ -31,17 +31,12 @@ public final class ChangeLogTypes {
   public static final TypeInformation<FundJournalEntry> JOURNAL_ENTRY =
       new SerializerTypeInfo<>(FundJournalEntry.class, RowSerializers.JournalEntrySerializer.INSTANCE);
 
+  /** A FUND_JOURNAL change: a hand-written serializer too (network only). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static final TypeInformation<RowChange<FundJournalEntry>> JOURNAL =
-      (TypeInformation)
-          Types.POJO(
-              RowChange.class,
-              Map.of(
-                  "op", Types.ENUM(ChangeOp.class),
-                  "before", JOURNAL_ENTRY,
-                  "after", JOURNAL_ENTRY,
-                  "position", POSITION,
-                  "sourceTimeMillis", Types.LONG));
+      new SerializerTypeInfo<>(
+          (Class) RowChange.class, ChangeSerializers.JournalRowChangeSerializer.INSTANCE);
+
   public static final TypeInformation<RowChange<Customer>> CUSTOMER =
       TypeInformation.of(new TypeHint<>() {});
   public static final TypeInformation<RowChange<Channel>> CHANNEL =

@@ -6,11 +6,10 @@ import io.fundflow.common.dws.CategoryTotal;
 import io.fundflow.common.dws.CustomerDayKey;
 import io.fundflow.common.dws.CustomerDaySummary;
 import io.fundflow.common.hbase.RowMutation;
-import io.fundflow.common.model.Channel;
-import io.fundflow.common.model.ChannelType;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.realtime.decode.ChangeLogTypes;
 import io.fundflow.realtime.kafka.KafkaMessage;
+import io.fundflow.realtime.types.ChangeSerializers;
 import io.fundflow.realtime.types.RowMutationSerializer;
 import io.fundflow.realtime.types.RowSerializers;
 import io.fundflow.realtime.types.SerializerTypeInfo;
@@ -31,41 +30,17 @@ import org.apache.flink.api.common.typeinfo.Types;
  */
 public final class FundFlowTypes {
 
-  /** A channel, as the channel join attaches it. */
-  public static final TypeInformation<Channel> CHANNEL =
-      Types.POJO(
-          Channel.class,
-          Map.of(
-              "channelCode", Types.STRING,
-              "channelName", Types.STRING,
-              "channelType", Types.ENUM(ChannelType.class)));
-
   /** A DWD flow: a hand-written serializer, as for the journal entries it is built from. */
   public static final TypeInformation<FundFlow> FUND_FLOW =
       new SerializerTypeInfo<>(FundFlow.class, RowSerializers.FlowSerializer.INSTANCE);
 
-  /** A journal change after versioning. */
+  /** A journal change after versioning: a hand-written serializer (network only). */
   public static final TypeInformation<JournalChange> JOURNAL_CHANGE =
-      Types.POJO(
-          JournalChange.class,
-          Map.of(
-              "previous", ChangeLogTypes.JOURNAL_ENTRY,
-              "previousCounted", Types.BOOLEAN,
-              "current", ChangeLogTypes.JOURNAL_ENTRY,
-              "channel", CHANNEL,
-              "position", ChangeLogTypes.POSITION,
-              "sourceTimeMillis", Types.LONG));
+      new SerializerTypeInfo<>(JournalChange.class, ChangeSerializers.JournalChangeSerializer.INSTANCE);
 
-  /** A DWD flow change. */
+  /** A DWD flow change: a hand-written serializer (network only). */
   public static final TypeInformation<FlowChange> FLOW_CHANGE =
-      Types.POJO(
-          FlowChange.class,
-          Map.of(
-              "previous", FUND_FLOW,
-              "previousCounted", Types.BOOLEAN,
-              "current", FUND_FLOW,
-              "position", ChangeLogTypes.POSITION,
-              "sourceTimeMillis", Types.LONG));
+      new SerializerTypeInfo<>(FlowChange.class, ChangeSerializers.FlowChangeSerializer.INSTANCE);
 
   /** A customer-day key. */
   public static final TypeInformation<CustomerDayKey> CUSTOMER_DAY_KEY =
@@ -76,15 +51,9 @@ public final class FundFlowTypes {
               "initDate", Types.INT,
               "moneyType", Types.ENUM(MoneyType.class)));
 
-  /** A retract / add of one customer-day. */
+  /** A retract / add of one customer-day: a hand-written serializer (network only). */
   public static final TypeInformation<DayDelta> DAY_DELTA =
-      Types.POJO(
-          DayDelta.class,
-          Map.of(
-              "key", CUSTOMER_DAY_KEY,
-              "retracted", FUND_FLOW,
-              "added", FUND_FLOW,
-              "position", ChangeLogTypes.POSITION));
+      new SerializerTypeInfo<>(DayDelta.class, ChangeSerializers.DayDeltaSerializer.INSTANCE);
 
   /** A category's total in a summary. */
   public static final TypeInformation<CategoryTotal> CATEGORY_TOTAL =

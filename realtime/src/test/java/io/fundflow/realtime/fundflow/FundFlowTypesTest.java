@@ -1,6 +1,7 @@
 package io.fundflow.realtime.fundflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.common.changelog.SourcePosition;
@@ -17,6 +18,7 @@ import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
 import io.fundflow.realtime.decode.ChangeLogTypes;
 import io.fundflow.realtime.types.RowMutationSerializer;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,34 @@ class FundFlowTypesTest {
     assertEquals(update, roundTrip(FundFlowTypes.CUSTOMER_DAY_UPDATE, update));
     CustomerDayUpdate emptied = new CustomerDayUpdate(CustomerDayKey.of(FLOW), null, 43);
     assertEquals(emptied, roundTrip(FundFlowTypes.CUSTOMER_DAY_UPDATE, emptied));
+  }
+
+  @Test
+  void everyShapeOfAChangeSurvivesARoundTrip() throws Exception {
+    for (var change : List.of(Journal.insert(ENTRY, 3), Journal.delete(ENTRY, 4))) {
+      assertEquals(change, roundTrip(ChangeLogTypes.JOURNAL, change));
+    }
+    JournalChange untypedChannel = new JournalChange(null, false, ENTRY, new Channel("9", null, null), AT, 7L);
+    assertEquals(untypedChannel, roundTrip(FundFlowTypes.JOURNAL_CHANGE, untypedChannel));
+    FlowChange deleted = new FlowChange(BARE, false, null, AT, 8L);
+    assertEquals(deleted, roundTrip(FundFlowTypes.FLOW_CHANGE, deleted));
+    DayDelta retractOnly = new DayDelta(CustomerDayKey.of(FLOW), BARE, false, AT);
+    assertEquals(retractOnly, roundTrip(FundFlowTypes.DAY_DELTA, retractOnly));
+  }
+
+  @Test
+  void anUnknownEnumConstantIsAnErrorNotAWrongValue() throws Exception {
+    TypeSerializer<DayDelta> serializer = FundFlowTypes.DAY_DELTA.createSerializer(new SerializerConfigImpl());
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    serializer.serialize(new DayDelta(CustomerDayKey.of(FLOW), FLOW, true, AT), out);
+    byte[] bytes = out.getCopyOfBuffer();
+    // The money type's ordinal byte follows the client id (length + bytes) and the init date.
+    int moneyTypeAt = 1 + FLOW.clientId().length() + 4;
+    assertEquals(FLOW.moneyType().ordinal() + 1, bytes[moneyTypeAt]);
+    bytes[moneyTypeAt] = 100;
+    IOException e =
+        assertThrows(IOException.class, () -> serializer.deserialize(new DataInputDeserializer(bytes)));
+    assertTrue(e.getMessage().contains("MoneyType"), e.getMessage());
   }
 
   @Test
