@@ -58,8 +58,12 @@ public final class CustomerDayOperator extends AbstractStreamOperator<CustomerDa
 
   private transient ValueState<CustomerDayAccumulator> accumulator;
   private transient ValueState<Long> version;
-  /** The customer-days changed since the last emission, by state key. */
-  private transient Map<Object, CustomerDayKey> changed;
+  /**
+   * The customer-days changed since the last emission, by state key, with the accumulator and
+   * version they were left at: emitting needs no state read (the reads were a fifth of this
+   * operator's samples, JFR).
+   */
+  private transient Map<Object, Pending> changed;
   private transient boolean emissionScheduled;
   private transient StreamRecord<CustomerDayUpdate> reuse;
   private transient Counter deltasIn;
@@ -133,7 +137,7 @@ public final class CustomerDayOperator extends AbstractStreamOperator<CustomerDa
       emit(delta.key(), acc, v);
       return;
     }
-    changed.putIfAbsent(getCurrentKey(), delta.key());
+    changed.put(getCurrentKey(), new Pending(delta.key(), acc, v));
     if (!emissionScheduled) {
       emissionScheduled = true;
       long now = getProcessingTimeService().getCurrentProcessingTime();
@@ -162,12 +166,14 @@ public final class CustomerDayOperator extends AbstractStreamOperator<CustomerDa
     if (changed.isEmpty()) {
       return;
     }
-    for (Map.Entry<Object, CustomerDayKey> e : changed.entrySet()) {
-      setCurrentKey(e.getKey());
-      emit(e.getValue(), accumulator.value(), version.value());
+    for (Pending p : changed.values()) {
+      emit(p.key(), p.acc(), p.version());
     }
     changed.clear();
   }
+
+  /** A changed customer-day waiting to be emitted; {@code acc} is null when it was emptied. */
+  private record Pending(CustomerDayKey key, CustomerDayAccumulator acc, long version) {}
 
   /** Emits a customer-day's summary: none when {@code acc} is null (every entry retracted). */
   private void emit(CustomerDayKey key, CustomerDayAccumulator acc, long v) {
