@@ -190,7 +190,21 @@ public final class RealtimeBench implements Callable<Integer> {
       Map<String, Double> backPressured,
       LatencyProbe.Result latency,
       String jobHistogram,
+      String flushHistogram,
       CpuMeter.Usage cpu) {}
+
+  /** p50 and p99 of each subtask's histogram named {@code suffix} (their latest samples). */
+  private static String quantiles(JobUnderTest job, String suffix) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, Histogram> h : job.histograms(suffix).entrySet()) {
+      out.append(
+          String.format(
+              "p50 %.0f ms, p99 %.0f ms; ",
+              h.getValue().getStatistics().getQuantile(0.5),
+              h.getValue().getStatistics().getQuantile(0.99)));
+    }
+    return out.toString();
+  }
 
   private JobPhase runJob(
       RealtimeConfig config,
@@ -315,14 +329,8 @@ public final class RealtimeBench implements Callable<Integer> {
                 paced, rows.connection(), workload, day.plusDays(1), rate, latencySeconds,
                 firstScn + workload.changes().size() + 1_000, progress);
       }
-      StringBuilder histogram = new StringBuilder();
-      for (Map.Entry<String, Histogram> h : job.histograms(".dwd.endToEndLatencyMs").entrySet()) {
-        histogram.append(
-            String.format(
-                "p50 %.0f ms, p99 %.0f ms; ",
-                h.getValue().getStatistics().getQuantile(0.5),
-                h.getValue().getStatistics().getQuantile(0.99)));
-      }
+      String endToEnd = quantiles(job, ".dwd.endToEndLatencyMs");
+      String hbaseFlush = quantiles(job, ".hbase.flushLatencyMs");
       progress.line("job: stopping");
       return new JobPhase(
           (handed - started) / 1e9,
@@ -334,7 +342,8 @@ public final class RealtimeBench implements Callable<Integer> {
           busy,
           pressured,
           latency,
-          histogram.toString(),
+          endToEnd,
+          hbaseFlush,
           jobCpu);
     }
   }
@@ -504,6 +513,7 @@ public final class RealtimeBench implements Callable<Integer> {
         rate, latencySeconds, latency.achievedRate(), latency.sampled(), millis(latency.percentile(0.5)),
         millis(latency.percentile(0.99)), millis(latency.percentile(1.0)), latency.missing()));
     lines.add(String.format("| job's endToEndLatencyMs (source time → detail write built), per subtask | %s |", job.jobHistogram));
+    lines.add(String.format("| job's hbase.flushLatencyMs (one batch written to HBase), per sink subtask | %s |", job.flushHistogram));
     lines.add("");
     lines.add("Busy / back-pressured time per task during the job phase (ms per second, mean of samples):");
     job.busy.entrySet().stream()
