@@ -38,6 +38,7 @@ class ServerConfigFilesTest {
     assertEquals("16220", site.get("hbase.regionserver.port"));
     assertEquals("-1", site.get("hbase.master.info.port"));
     assertEquals("-1", site.get("hbase.regionserver.info.port"));
+    assertEquals("false", site.get("hbase.flush.procedure.enabled"));
     String xml = HBaseSiteConfig.render(ports, data.resolve("hbase"));
     assertTrue(
         xml.contains("<property><name>hbase.master.port</name><value>16200</value></property>"));
