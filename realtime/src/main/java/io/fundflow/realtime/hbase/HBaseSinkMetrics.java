@@ -19,8 +19,14 @@ final class HBaseSinkMetrics {
   /** Mutations the job wrote to the sink (task thread). */
   final Counter mutations;
 
-  /** Mutations dropped because a newer write of the same row in the same batch hid them. */
+  /**
+   * Mutations dropped because a newer write of the same row in the same batch hid them (task
+   * thread), or in batches a sender merged (sender threads).
+   */
   final Counter coalesced;
+
+  /** Writes that merged batches queued behind a slow one. */
+  final Counter groupCommits;
 
   final Counter sent;
   final Counter flushes;
@@ -33,7 +39,8 @@ final class HBaseSinkMetrics {
   HBaseSinkMetrics(MetricGroup parent) {
     group = parent.addGroup("hbase");
     mutations = group.counter("mutations");
-    coalesced = group.counter("coalesced");
+    coalesced = group.counter("coalesced", new ThreadSafeSimpleCounter());
+    groupCommits = group.counter("groupCommits", new ThreadSafeSimpleCounter());
     sent = group.counter("sent", new ThreadSafeSimpleCounter());
     flushes = group.counter("flushes", new ThreadSafeSimpleCounter());
     retries = group.counter("retries", new ThreadSafeSimpleCounter());

@@ -120,7 +120,13 @@ final class HBaseSinkWriter implements SinkWriter<RowMutation> {
     if (s == null) {
       s =
           new TableSender(
-              table, writers.open(table), inFlight, metrics, limits.attempts(), limits.retryPauseMillis());
+              table,
+              writers.open(table),
+              inFlight,
+              metrics,
+              limits.attempts(),
+              limits.retryPauseMillis(),
+              limits.batchBytes());
       senders.put(table, s);
     }
     return s;

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * more times with a growing pause, unless HBase says retrying cannot help ({@link
  * DoNotRetryIOException}: no such table or family, a malformed mutation). What still fails is
  * recorded in {@link InFlight}, which fails the next write or checkpoint.
+ *
+ * <p>Batches that queued up while a write was in progress go out together as one write, coalesced
+ * per row as if they had been one batch (group commit), up to {@code maxMergeBytes}: a slow HBase
+ * then gets fewer, larger requests instead of a growing queue of small ones, and a quiet stream
+ * keeps its one small batch per flush interval.
  */
 final class TableSender implements AutoCloseable {
 
@@ -37,6 +42,7 @@ final class TableSender implements AutoCloseable {
   private final HBaseSinkMetrics metrics;
   private final int attempts;
   private final long retryPauseMillis;
+  private final long maxMergeBytes;
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
@@ -44,6 +50,7 @@ final class TableSender implements AutoCloseable {
   /**
    * @param attempts how many times a failed mutation is tried in all, at least 1
    * @param retryPauseMillis the pause before the first retry, doubled for each next one
+   * @param maxMergeBytes the most bytes of queued batches sent as one write
    */
   TableSender(
       String table,
@@ -51,7 +58,8 @@ final class TableSender implements AutoCloseable {
       InFlight inFlight,
       HBaseSinkMetrics metrics,
       int attempts,
-      long retryPauseMillis) {
+      long retryPauseMillis,
+      long maxMergeBytes) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be >= 1: " + attempts);
     }
@@ -61,6 +69,7 @@ final class TableSender implements AutoCloseable {
     this.metrics = metrics;
     this.attempts = attempts;
     this.retryPauseMillis = retryPauseMillis;
+    this.maxMergeBytes = maxMergeBytes;
     this.thread = new Thread(this::run, "hbase-sender-" + table);
     thread.setDaemon(true);
     thread.start();
@@ -87,9 +96,19 @@ final class TableSender implements AutoCloseable {
       if (batch == null) {
         continue;
       }
+      List<Batch> taken = new ArrayList<>();
+      taken.add(batch);
+      long bytes = batch.bytes();
+      // Only this thread takes from the queue, so what it peeks at is what it polls.
+      for (Batch next = queue.peek();
+          next != null && bytes + next.bytes() <= maxMergeBytes;
+          next = queue.peek()) {
+        taken.add(queue.poll());
+        bytes += next.bytes();
+      }
       try {
         if (!inFlight.failed()) {
-          write(batch.mutations());
+          write(taken.size() == 1 ? batch.mutations() : merged(taken));
         }
       } catch (InterruptedException e) {
         inFlight.fail(e);
@@ -97,9 +116,24 @@ final class TableSender implements AutoCloseable {
       } catch (Throwable t) {
         inFlight.fail(t);
       } finally {
-        inFlight.release(batch.bytes());
+        for (Batch b : taken) {
+          inFlight.release(b.bytes());
+        }
       }
     }
+  }
+
+  /** The batches' writes in order, coalesced per row as one batch would have been. */
+  private List<RowMutation> merged(List<Batch> batches) {
+    RowBatch merged = new RowBatch();
+    for (Batch b : batches) {
+      for (RowMutation m : b.mutations()) {
+        merged.add(m);
+      }
+    }
+    metrics.coalesced.inc(merged.coalesced());
+    metrics.groupCommits.inc();
+    return merged.mutations();
   }
 
   private void write(List<RowMutation> mutations) throws IOException, InterruptedException {

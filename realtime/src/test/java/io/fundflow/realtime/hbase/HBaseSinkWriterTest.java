@@ -37,9 +37,11 @@ class HBaseSinkWriterTest {
     volatile int transientFailures;
     volatile boolean permanentFailure;
     volatile CountDownLatch gate;
+    final CountDownLatch firstWriteStarted = new CountDownLatch(1);
 
     @Override
     public List<Failed> write(List<Mutation> batch) throws InterruptedException {
+      firstWriteStarted.countDown();
       CountDownLatch g = gate;
       if (g != null) {
         g.await();
@@ -181,6 +183,55 @@ class HBaseSinkWriterTest {
     writes.get(10, TimeUnit.SECONDS);
     w.flush(false);
     assertEquals(100, sent());
+  }
+
+  @Test
+  void batchesQueuedBehindASlowWriteGoOutAsOneCoalescedWrite() throws Exception {
+    HBaseSinkWriter w = writer(1 << 20, 4 << 20);
+    hbase.gate = new CountDownLatch(1);
+    w.write(put("a", 1, "x"), null);
+    timers.fire();
+    assertTrue(hbase.firstWriteStarted.await(10, TimeUnit.SECONDS));
+    // Three more batches queue while the first write waits for HBase.
+    w.write(put("b", 2, "x"), null);
+    timers.fire();
+    w.write(put("b", 3, "y"), null);
+    w.write(put("c", 3, "z"), null);
+    timers.fire();
+    w.write(put("a", 4, "w"), null);
+    timers.fire();
+    hbase.gate.countDown();
+    w.flush(false);
+    assertEquals(2, hbase.batches.size(), "the first batch, then the three queued ones as one write");
+    assertEquals(List.of("a"), rows(hbase.batches.get(0)));
+    List<Mutation> merged = hbase.batches.get(1);
+    assertEquals(List.of("b", "c", "a"), rows(merged), "in first-write order, one write per row");
+    assertEquals(3, merged.get(0).getTimestamp(), "b's newer put hides its older one");
+    assertEquals(4, merged.get(2).getTimestamp());
+  }
+
+  @Test
+  void aMergedWriteStaysWithinTheBatchSize() throws Exception {
+    HBaseSinkWriter w = writer(1_000, 1 << 20);
+    hbase.gate = new CountDownLatch(1);
+    w.write(put("first", 1, "x"), null);
+    timers.fire();
+    assertTrue(hbase.firstWriteStarted.await(10, TimeUnit.SECONDS));
+    // Ten timer batches of two ~200-byte rows queue up; two of them fit in 1,000 bytes, three not.
+    for (int b = 0; b < 10; b++) {
+      w.write(put("r" + b + "a", 1, "x".repeat(100)), null);
+      w.write(put("r" + b + "b", 1, "x".repeat(100)), null);
+      timers.fire();
+    }
+    hbase.gate.countDown();
+    w.flush(false);
+    assertEquals(21, sent());
+    List<Integer> sizes = hbase.batches.stream().map(List::size).toList();
+    assertEquals(List.of(1, 4, 4, 4, 4, 4), sizes);
+  }
+
+  private static List<String> rows(List<Mutation> batch) {
+    return batch.stream().map(m -> Bytes.toString(m.getRow())).toList();
   }
 
   @Test
