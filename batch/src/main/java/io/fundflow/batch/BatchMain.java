@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -47,6 +49,23 @@ public final class BatchMain implements Runnable {
     System.exit(new CommandLine(new BatchMain()).execute(args));
   }
 
+  /** Prefix of the configuration keys passed as Spark properties, e.g. under spark-submit. */
+  static final String SPARK_CONF_PREFIX = "spark.fundflow.";
+
+  /**
+   * The configuration keys among Spark properties: {@code spark.fundflow.db.url=...} is {@code
+   * db.url=...}.
+   */
+  static Map<String, String> sparkConfKeys(Properties properties) {
+    Map<String, String> keys = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(SPARK_CONF_PREFIX) && name.length() > SPARK_CONF_PREFIX.length()) {
+        keys.put(name.substring(SPARK_CONF_PREFIX.length()), properties.getProperty(name));
+      }
+    }
+    return keys;
+  }
+
   /** {@code correct}: recompute one trading day and correct HBase and ADS. */
   @Command(
       name = "correct",
@@ -75,7 +94,7 @@ public final class BatchMain implements Runnable {
     @Option(names = "--report", paramLabel = "FILE", description = "JSON report path; default <batch.report.dir>/<run id>.json.")
     Path report;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file; FUNDFLOW_* environment variables and -D options override it.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file; FUNDFLOW_* environment variables, spark.fundflow.<key> Spark properties (spark-submit --conf) and -D options override it, in that order.")
     Path config;
 
     @Option(names = "-D", paramLabel = "key=value", description = "Override one configuration key, e.g. -Dspark.master=local[2].")
@@ -86,10 +105,14 @@ public final class BatchMain implements Runnable {
       BatchConfig c;
       CorrectionJob.Request req;
       try {
+        // spark-submit's --conf spark.fundflow.<key>=value reaches the driver as a system property
+        // (client and cluster mode alike); it overrides file and environment, -D overrides it.
+        Map<String, String> explicit = new LinkedHashMap<>(sparkConfKeys(System.getProperties()));
+        explicit.putAll(overrides);
         Settings settings =
             config == null
-                ? Settings.of(Map.of(), "(no file)", System.getenv(), overrides)
-                : Settings.load(config, System.getenv(), overrides);
+                ? Settings.of(Map.of(), "(no file)", System.getenv(), explicit)
+                : Settings.load(config, System.getenv(), explicit);
         c = BatchConfig.from(settings);
         int day = TradeDate.parse(date);
         String id = runId != null ? runId : "correct-" + day + "-" + Instant.now().toEpochMilli();

@@ -1,10 +1,16 @@
 package io.fundflow.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -72,5 +78,39 @@ class BatchMainTest {
   @Test
   void missingRequiredConfigurationExitsTwo() {
     assertEquals(2, run("correct", "--date", "20261119"));
+  }
+
+  @Test
+  void sparkPropertiesUnderTheFundflowPrefixAreConfigurationKeys() {
+    Properties p = new Properties();
+    p.setProperty("spark.fundflow.db.url", "jdbc:h2:mem:x");
+    p.setProperty("spark.fundflow.batch.report.dir", "/var/fundflow/reports");
+    p.setProperty("spark.master", "yarn");
+    p.setProperty("spark.fundflow.", "no key");
+    p.setProperty("fundflow.db.user", "not a Spark property");
+    assertEquals(
+        Map.of("db.url", "jdbc:h2:mem:x", "batch.report.dir", "/var/fundflow/reports"),
+        BatchMain.sparkConfKeys(p));
+  }
+
+  @Test
+  void theRequiredKeysMayComeAsSparkProperties() {
+    // As spark-submit --conf spark.fundflow.<key>=... leaves them in the driver; the bad source is
+    // then the only problem left.
+    System.setProperty("spark.fundflow.hbase.bootstrap.servers", "127.0.0.1:1");
+    System.setProperty("spark.fundflow.db.url", "jdbc:h2:mem:x");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, run("correct", "--date", "20261119", "--source", "hdfs:/x"));
+    } finally {
+      System.setErr(stderr);
+      System.clearProperty("spark.fundflow.hbase.bootstrap.servers");
+      System.clearProperty("spark.fundflow.db.url");
+    }
+    String message = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("source must be"), message);
+    assertFalse(message.contains("required"), message);
   }
 }
