@@ -1,5 +1,6 @@
 package io.fundflow.realtime.hbase;
 
+import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.hbase.RowMutation;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.hbase.HBaseMutations;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.hadoop.hbase.client.Connection;
@@ -58,21 +61,35 @@ final class HBaseSinkWriter implements SinkWriter<RowMutation> {
     metrics.inFlightBytes(inFlight::bytes);
   }
 
-  /** Batch writers over one HBase connection. */
+  /**
+   * Batch writers over one HBase connection, sharing {@value #REGION_WRITE_THREADS} threads for
+   * their per-region calls: a batch usually spans every salt region of its table.
+   */
   static Writers connect(HBaseClientSettings settings) throws IOException {
     Connection connection = ConnectionFactory.createConnection(settings.toConfiguration());
+    ExecutorService regionWrites =
+        Executors.newFixedThreadPool(
+            REGION_WRITE_THREADS,
+            r -> {
+              Thread t = new Thread(r, "hbase-sink-region-write");
+              t.setDaemon(true);
+              return t;
+            });
     return new Writers() {
       @Override
       public BatchWriter open(String table) throws IOException {
-        return new TableBatchWriter(connection, HBaseMutations.tableName(table));
+        return new TableBatchWriter(connection, HBaseMutations.tableName(table), regionWrites);
       }
 
       @Override
       public void close() throws IOException {
+        regionWrites.shutdownNow();
         connection.close();
       }
     };
   }
+
+  static final int REGION_WRITE_THREADS = HBaseLayout.SALT_BUCKETS;
 
   @Override
   public void write(RowMutation mutation, Context context) throws IOException, InterruptedException {

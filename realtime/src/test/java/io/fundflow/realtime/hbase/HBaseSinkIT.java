@@ -2,6 +2,7 @@ package io.fundflow.realtime.hbase;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,13 @@ import io.fundflow.stack.junit.LocalStackExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -23,6 +30,8 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Mutation;
+import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 import org.junit.jupiter.api.Test;
@@ -121,6 +130,50 @@ class HBaseSinkIT {
       IOException e = assertThrows(IOException.class, () -> w.flush(false));
       assertTrue(e.getMessage().contains("replays"), e.getMessage());
       assertThrows(IOException.class, () -> w.write(put("after", 1, "x"), null));
+    }
+  }
+
+  @Test
+  void aBatchOverEveryRegionIsWrittenPerRegionAndReportsEachRejectedMutation(StackEndpoints endpoints)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (Connection c = ConnectionFactory.createConnection(new HBaseClientSettings(endpoints.hbase()).toConfiguration());
+        TableBatchWriter w = new TableBatchWriter(c, HBaseMutations.tableName(TABLE), pool)) {
+      List<Mutation> batch = new ArrayList<>();
+      Set<String> rejected = new HashSet<>();
+      for (int i = 0; i < 160; i++) {
+        byte[] row = row("region-" + i);
+        Put p = new Put(row, 1);
+        if (row[0] == 3) {
+          // A family the table does not have: HBase rejects this mutation, not its region's others.
+          p.addColumn("nope".getBytes(StandardCharsets.UTF_8), "s".getBytes(StandardCharsets.UTF_8), new byte[1]);
+          rejected.add("region-" + i);
+        } else {
+          p.addColumn(FAMILY, "s".getBytes(StandardCharsets.UTF_8), ("v" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        batch.add(p);
+      }
+      assertEquals(HBaseLayout.SALT_BUCKETS, batch.stream().map(m -> m.getRow()[0]).distinct().count());
+      assertFalse(rejected.isEmpty());
+
+      List<BatchWriter.Failed> failed = w.write(batch);
+
+      Set<String> failedRows = new HashSet<>();
+      for (BatchWriter.Failed f : failed) {
+        byte[] row = f.mutation().getRow();
+        failedRows.add(new String(row, 1, row.length - 1, StandardCharsets.UTF_8));
+      }
+      Set<String> expected = new HashSet<>();
+      rejected.forEach(name -> expected.add(run + "/" + name));
+      assertEquals(expected, failedRows, "exactly the bad family's mutations fail");
+      try (Table t = c.getTable(HBaseMutations.tableName(TABLE))) {
+        for (int i = 0; i < 160; i++) {
+          String name = "region-" + i;
+          assertEquals(rejected.contains(name) ? null : "v" + i, served(t, name), name);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
