@@ -52,7 +52,7 @@ class FundFlowStoreIT {
       String date = String.format("2025-04-%02d", day);
       int initDate = 20250400 + day;
       if (day % 3 == 1) {
-        flows.add(flow(sparse, initDate, day, date + "T10:00:00", 2041, "1.00", "1.00", cny(), 1));
+        flows.add(flow(sparse, initDate, day, date + "T10:00:00", 2041, "1.00", "1.00", MoneyType.CNY, 1));
       }
       for (int i = 0; i < 5; i++) {
         flows.add(
@@ -64,7 +64,7 @@ class FundFlowStoreIT {
                 2041,
                 "2.00",
                 "2.00",
-                cny(),
+                MoneyType.CNY,
                 1));
       }
     }
@@ -124,10 +124,6 @@ class FundFlowStoreIT {
         Optional.empty(),
         limit,
         Optional.empty());
-  }
-
-  private static MoneyType cny() {
-    return MoneyType.CNY;
   }
 
   /** The first id of the form {@code <clientId>N<k>} with the same salt as {@code clientId}. */
