@@ -33,10 +33,19 @@ public final class RealtimeMain implements Runnable {
     CommandLine.usage(this, System.out);
   }
 
-  public static void main(String[] args) {
-    int code = new CommandLine(new RealtimeMain()).execute(args);
+  public static void main(String[] args) throws Exception {
+    // A job that fails to build or submit throws out of main, so that Flink's REST answer to the
+    // submission names the cause; an exit inside the JobManager shows only "attempted to exit JVM".
+    int code =
+        new CommandLine(new RealtimeMain())
+            .setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                  throw e;
+                })
+            .execute(args);
     // Submitted through Flink's REST API, main runs inside the JobManager after a detached submit:
-    // exiting there would take the whole cluster down. Only a failure needs an exit code.
+    // exiting there would take the whole cluster down. Only a bad command line or configuration
+    // needs an exit code.
     if (code != 0) {
       System.exit(code);
     }

@@ -25,6 +25,10 @@ public final class StreamJobActions {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamJobActions.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  /** How long a cancelled job may take to reach a terminal state before its checkpoint is read. */
+  private static final Duration END_TIMEOUT = Duration.ofSeconds(60);
+  /** Added to the statistics cache's lifetime, for the JobManager's own scheduling of expiry. */
+  private static final Duration STATS_MARGIN = Duration.ofMillis(500);
 
   private final SchedulerConfig config;
   private final FlinkRestClient flink;
@@ -145,12 +149,7 @@ public final class StreamJobActions {
     } catch (FlinkRestException e) {
       LOG.warn("cancel of {} failed: {}", flinkJobId, e.getMessage());
     }
-    Optional<String> checkpoint = Optional.empty();
-    try {
-      checkpoint = flink.latestCompletedCheckpoint(flinkJobId);
-    } catch (FlinkRestException e) {
-      LOG.warn("cannot read the checkpoints of {}: {}", flinkJobId, e.getMessage());
-    }
+    Optional<String> checkpoint = lastCheckpoint(flinkJobId);
     checkpoint.ifPresent(
         path -> store.recordRestorePoint(job.flinkName(), path, "CHECKPOINT", clock.instant()));
     String message =
@@ -163,6 +162,30 @@ public final class StreamJobActions {
             + checkpoint.map(p -> "= retained checkpoint " + p).orElse("unchanged (no checkpoint)");
     alerter.alert("stop failed", message);
     return new StopResult(false, checkpoint.orElse(""), message);
+  }
+
+  /**
+   * The latest completed checkpoint of {@code flinkJobId}, read once the job has ended and Flink's
+   * checkpoint-statistics cache ({@code scheduler.flink.checkpoint-stats-ttl}) can no longer answer
+   * from before the end: a cached answer can name a checkpoint that a newer one has since subsumed
+   * and deleted, and a restore from it fails. Empty when the job has none or Flink cannot say.
+   */
+  public Optional<String> lastCheckpoint(String flinkJobId) {
+    long deadline = System.nanoTime() + END_TIMEOUT.toNanos();
+    try {
+      while (flink.jobState(flinkJobId).map(s -> !s.terminal()).orElse(false)) {
+        if (System.nanoTime() >= deadline) {
+          LOG.warn("{} has not ended after {}: reading its checkpoint anyway", flinkJobId, END_TIMEOUT);
+          break;
+        }
+        sleep(POLL);
+      }
+      sleep(config.checkpointStatsTtl().plus(STATS_MARGIN));
+      return flink.latestCompletedCheckpoint(flinkJobId);
+    } catch (FlinkRestException e) {
+      LOG.warn("cannot read the checkpoints of {}: {}", flinkJobId, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Waits until the job's group has no lag, at most {@code lag-timeout}; then stops anyway. */

@@ -39,6 +39,7 @@ public record SchedulerConfig(
     Duration savepointTimeout,
     int stopAttempts,
     int maxRestarts,
+    Duration checkpointStatsTtl,
     List<String> odsTopics,
     Duration retentionMargin,
     Optional<String> correctionCommand,
@@ -101,6 +102,8 @@ public record SchedulerConfig(
               errors.get(() -> s.duration("scheduler.stop.savepoint-timeout", Duration.ofMinutes(5))),
               errors.getInt(() -> s.intValue("scheduler.stop.attempts", 2, 1, 10)),
               errors.getInt(() -> s.intValue("scheduler.restart.max-attempts", 3, 0, 100)),
+              errors.get(
+                  () -> s.duration("scheduler.flink.checkpoint-stats-ttl", Duration.ofSeconds(3))),
               errors.get(
                   () ->
                       s.list(

@@ -134,7 +134,7 @@ public final class SchedulerService {
     if (action instanceof ReconcileAction.Restart r) {
       // Resume from the ended run's latest checkpoint: newer than the morning's savepoint.
       Optional<String> checkpoint =
-          session.flatMap(SessionRecord::flinkJobId).flatMap(this::latestCheckpointQuietly);
+          session.flatMap(SessionRecord::flinkJobId).flatMap(actions::lastCheckpoint);
       checkpoint.ifPresent(p -> store.recordRestorePoint(job.flinkName(), p, "CHECKPOINT", now));
       String id = startOrAlert(job, checkpoint);
       save(job, day, id, r.attempt(), false, manualStop, "STARTED", now);
@@ -175,15 +175,6 @@ public final class SchedulerService {
     } catch (RuntimeException e) {
       alerter.alert(job.flinkName() + " start failed", e.getMessage());
       throw e;
-    }
-  }
-
-  private Optional<String> latestCheckpointQuietly(String flinkJobId) {
-    try {
-      return flink.latestCompletedCheckpoint(flinkJobId);
-    } catch (RuntimeException e) {
-      LOG.warn("no checkpoint of {}: {}", flinkJobId, e.getMessage());
-      return Optional.empty();
     }
   }
 
