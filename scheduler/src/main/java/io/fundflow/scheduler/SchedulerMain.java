@@ -156,7 +156,10 @@ public final class SchedulerMain implements Runnable {
     @Option(names = "--date", required = true, description = "yyyymmdd")
     String date;
 
-    @Option(names = "--reason", defaultValue = "CLI")
+    @Option(
+        names = "--reason",
+        defaultValue = "CLI",
+        description = "why the day is skipped, recorded with it (default ${DEFAULT-VALUE})")
     String reason;
 
     @Override

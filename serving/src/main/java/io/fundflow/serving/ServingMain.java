@@ -76,25 +76,43 @@ public final class ServingMain implements Runnable {
         description = "client-id prefix of the data set")
     String prefix;
 
-    @Option(names = "--customers", defaultValue = "100000")
+    @Option(
+        names = "--customers",
+        defaultValue = "100000",
+        description = "customers in the data set, heavy ones included (default ${DEFAULT-VALUE})")
     int customers;
 
-    @Option(names = "--heavy-customers", defaultValue = "10")
+    @Option(
+        names = "--heavy-customers",
+        defaultValue = "10",
+        description = "customers with --heavy-rows rows each (default ${DEFAULT-VALUE})")
     int heavyCustomers;
 
-    @Option(names = "--heavy-rows", defaultValue = "150000")
+    @Option(
+        names = "--heavy-rows",
+        defaultValue = "150000",
+        description = "rows of each heavy customer (default ${DEFAULT-VALUE})")
     int heavyRows;
 
-    @Option(names = "--light-rows", defaultValue = "85")
+    @Option(
+        names = "--light-rows",
+        defaultValue = "85",
+        description = "rows of each light customer (default ${DEFAULT-VALUE})")
     int lightRows;
 
     @Option(names = "--days", defaultValue = "250", description = "trading days of data")
     int days;
 
-    @Option(names = "--last-day", defaultValue = "2025-03-14")
+    @Option(
+        names = "--last-day",
+        defaultValue = "2025-03-14",
+        description = "newest day of the data set, yyyy-MM-dd (default ${DEFAULT-VALUE})")
     java.time.LocalDate lastDay;
 
-    @Option(names = "--clients", defaultValue = "16")
+    @Option(
+        names = "--clients",
+        defaultValue = "16",
+        description = "concurrent clients (default ${DEFAULT-VALUE})")
     int clients;
 
     @Option(names = "--requests", defaultValue = "3200", description = "per scenario")
