@@ -1,6 +1,7 @@
 package io.fundflow.scheduler.action;
 
 import io.fundflow.scheduler.flink.FlinkRestClient;
+import io.fundflow.scheduler.flink.FlinkResponseException;
 import io.fundflow.scheduler.flink.FlinkRestException;
 import io.fundflow.scheduler.flink.SavepointStatus;
 import io.fundflow.scheduler.plan.StreamJob;
@@ -182,7 +183,7 @@ public final class StreamJobActions {
       }
       sleep(config.checkpointStatsTtl().plus(STATS_MARGIN));
       return flink.latestCompletedCheckpoint(flinkJobId);
-    } catch (FlinkRestException e) {
+    } catch (FlinkRestException | FlinkResponseException e) {
       LOG.warn("cannot read the checkpoints of {}: {}", flinkJobId, e.getMessage());
       return Optional.empty();
     }
