@@ -1,7 +1,6 @@
 package io.fundflow.scheduler.action;
 
 import io.fundflow.scheduler.flink.FlinkRestClient;
-import io.fundflow.scheduler.flink.FlinkResponseException;
 import io.fundflow.scheduler.flink.FlinkRestException;
 import io.fundflow.scheduler.flink.SavepointStatus;
 import io.fundflow.scheduler.plan.StreamJob;
@@ -28,8 +27,6 @@ public final class StreamJobActions {
   private static final Duration POLL = Duration.ofMillis(500);
   /** How long a cancelled job may take to reach a terminal state before its checkpoint is read. */
   private static final Duration END_TIMEOUT = Duration.ofSeconds(60);
-  /** Added to the statistics cache's lifetime, for the JobManager's own scheduling of expiry. */
-  private static final Duration STATS_MARGIN = Duration.ofMillis(500);
 
   private final SchedulerConfig config;
   private final FlinkRestClient flink;
@@ -37,6 +34,7 @@ public final class StreamJobActions {
   private final ConsumerLag lag;
   private final Alerter alerter;
   private final Clock clock;
+  private final EndedRunCheckpoint endedRuns;
   private String jarId;
 
   public StreamJobActions(
@@ -52,6 +50,7 @@ public final class StreamJobActions {
     this.lag = lag;
     this.alerter = alerter;
     this.clock = clock;
+    this.endedRuns = new EndedRunCheckpoint(flink, config.checkpointStatsTtl(), END_TIMEOUT);
   }
 
   private synchronized String jarId() {
@@ -166,27 +165,11 @@ public final class StreamJobActions {
   }
 
   /**
-   * The latest completed checkpoint of {@code flinkJobId}, read once the job has ended and Flink's
-   * checkpoint-statistics cache ({@code scheduler.flink.checkpoint-stats-ttl}) can no longer answer
-   * from before the end: a cached answer can name a checkpoint that a newer one has since subsumed
-   * and deleted, and a restore from it fails. Empty when the job has none or Flink cannot say.
+   * The latest completed checkpoint of {@code flinkJobId}, a run that has ended or is being
+   * cancelled (see {@link EndedRunCheckpoint}).
    */
   public Optional<String> lastCheckpoint(String flinkJobId) {
-    long deadline = System.nanoTime() + END_TIMEOUT.toNanos();
-    try {
-      while (flink.jobState(flinkJobId).map(s -> !s.terminal()).orElse(false)) {
-        if (System.nanoTime() >= deadline) {
-          LOG.warn("{} has not ended after {}: reading its checkpoint anyway", flinkJobId, END_TIMEOUT);
-          break;
-        }
-        sleep(POLL);
-      }
-      sleep(config.checkpointStatsTtl().plus(STATS_MARGIN));
-      return flink.latestCompletedCheckpoint(flinkJobId);
-    } catch (FlinkRestException | FlinkResponseException e) {
-      LOG.warn("cannot read the checkpoints of {}: {}", flinkJobId, e.getMessage());
-      return Optional.empty();
-    }
+    return endedRuns.read(flinkJobId);
   }
 
   /** Waits until the job's group has no lag, at most {@code lag-timeout}; then stops anyway. */
