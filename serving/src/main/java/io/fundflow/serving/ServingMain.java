@@ -123,6 +123,16 @@ public final class ServingMain implements Runnable {
         description = "reuse the rows of an earlier run with the same sizes")
     boolean skipLoad;
 
+    @Option(
+        names = "--major-compact",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "major-compact the table before measuring, as a served table's older days are"
+                + " (default ${DEFAULT-VALUE}; --no-major-compact measures the files a load leaves)")
+    boolean majorCompact;
+
     @Parameters(description = "overrides -Dkey=value")
     List<String> overrides = List.of();
 
@@ -152,7 +162,8 @@ public final class ServingMain implements Runnable {
               lastDay,
               clients,
               requests,
-              !skipLoad);
+              !skipLoad,
+              majorCompact);
       System.out.printf(
           "data set %s: %,d rows, %,d customers (%d heavy x %,d rows, light %d rows), %d days%n",
           prefix, spec.totalRowsForReport(), customers, heavyCustomers, heavyRows, lightRows, days);
