@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,16 +39,22 @@ public final class RealtimeMain implements Runnable {
   public static void main(String[] args) throws Exception {
     // A job that fails to build or submit throws out of main, so that Flink's REST answer to the
     // submission names the cause; an exit inside the JobManager shows only "attempted to exit JVM".
+    // (picocli prints and swallows an exception its handler rethrows, so it is kept and thrown here.)
+    AtomicReference<Exception> failure = new AtomicReference<>();
     int code =
         new CommandLine(new RealtimeMain())
             .setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
-                  throw e;
+                  failure.set(e);
+                  return 1;
                 })
             .execute(args);
+    if (failure.get() != null) {
+      throw failure.get();
+    }
     // Submitted through Flink's REST API, main runs inside the JobManager after a detached submit:
-    // exiting there would take the whole cluster down. Only a bad command line or configuration
-    // needs an exit code.
+    // exiting there would take the whole cluster down. Only a bad command line, or a bad
+    // configuration outside Flink, needs an exit code.
     if (code != 0) {
       System.exit(code);
     }
@@ -81,11 +90,25 @@ public final class RealtimeMain implements Runnable {
       c = options.load();
       job.validate(c);
     } catch (ConfigException e) {
-      System.err.println("fundflow-realtime: bad configuration: " + e.getMessage());
+      String message = "fundflow-realtime: bad configuration: " + e.getMessage();
+      if (runByFlink()) {
+        // Flink refuses an exit there and reports only "attempted to exit JVM"; an exception
+        // carries the message into its answer to the submission (and the scheduler's alert).
+        throw new IllegalArgumentException(message, e);
+      }
+      System.err.println(message);
       return 2;
     }
     job.run(c);
     return 0;
+  }
+
+  /**
+   * True when a Flink client or cluster runs this main (REST submission, {@code flink run}): it
+   * installs a context environment; a plain {@code java} run gets a local one.
+   */
+  static boolean runByFlink() {
+    return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
   }
 
   /** A job as the commands see it. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,29 @@ class FlinkRestClientIT {
       flink.deleteJar(jarId);
     }
     assertEquals(Optional.empty(), flink.jobState("00000000000000000000000000000000"));
+  }
+
+  @Test
+  void aSubmissionWithABadConfigurationIsRefusedNamingTheKey(StackEndpoints endpoints) {
+    FlinkRestClient flink = new FlinkRestClient(endpoints.flinkRestUrl());
+    String jarId = flink.uploadJar(StackJobs.jobJar());
+    try {
+      var before = flink.jobs().stream().map(FlinkJob::id).collect(Collectors.toSet());
+      var args = StackJobs.fundFlowArgs(endpoints, Map.of("realtime.checkpoint.interval", "soon"));
+      FlinkRestException refused =
+          assertThrows(
+              FlinkRestException.class,
+              () -> flink.runJar(jarId, StackJobs.ENTRY_CLASS, args, 1, Optional.empty(), false));
+      assertTrue(
+          refused.getMessage().contains("realtime.checkpoint.interval"),
+          "the answer names the key: " + refused.getMessage());
+      assertEquals(
+          before,
+          flink.jobs().stream().map(FlinkJob::id).collect(Collectors.toSet()),
+          "no job was submitted");
+    } finally {
+      flink.deleteJar(jarId);
+    }
   }
 
   private static void cancelQuietly(FlinkRestClient flink, String jobId) {
