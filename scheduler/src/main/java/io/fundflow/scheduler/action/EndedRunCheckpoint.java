@@ -48,22 +48,13 @@ public final class EndedRunCheckpoint {
           LOG.warn("{} has not ended after {}: reading its checkpoint anyway", flinkJobId, endTimeout);
           break;
         }
-        sleep(POLL);
+        Pause.sleep(POLL);
       }
-      sleep(statsTtl.plus(STATS_MARGIN));
+      Pause.sleep(statsTtl.plus(STATS_MARGIN));
       return flink.latestCompletedCheckpoint(flinkJobId);
     } catch (FlinkRestException | FlinkResponseException e) {
       LOG.warn("cannot read the checkpoints of {}: {}", flinkJobId, e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

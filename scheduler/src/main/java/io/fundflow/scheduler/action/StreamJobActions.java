@@ -138,7 +138,7 @@ public final class StreamJobActions {
       } catch (FlinkRestException e) {
         LOG.warn("polling savepoint {}: {}", trigger, e.getMessage());
       }
-      sleep(POLL);
+      Pause.sleep(POLL);
     }
     return Optional.empty();
   }
@@ -192,16 +192,7 @@ public final class StreamJobActions {
             group, last, config.lagTimeout());
         return;
       }
-      sleep(Duration.ofSeconds(1));
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      Pause.sleep(Duration.ofSeconds(1));
     }
   }
 }

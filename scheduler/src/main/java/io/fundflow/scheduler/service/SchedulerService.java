@@ -3,6 +3,7 @@ package io.fundflow.scheduler.service;
 import io.fundflow.scheduler.action.Alerter;
 import io.fundflow.scheduler.action.ConsumerLag;
 import io.fundflow.scheduler.action.CorrectionLauncher;
+import io.fundflow.scheduler.action.Pause;
 import io.fundflow.scheduler.action.StopResult;
 import io.fundflow.scheduler.action.StreamJobActions;
 import io.fundflow.scheduler.calendar.TradingCalendar;
@@ -326,7 +327,7 @@ public final class SchedulerService {
       }
       LOG.warn("correction of {} attempt {} exited {}", day, attempt, outcome.exitCode());
       if (attempt == 1) {
-        sleep(config.correctionRetryDelay());
+        Pause.sleep(config.correctionRetryDelay());
       } else {
         alerter.alert(
             "correction failed",
@@ -383,14 +384,5 @@ public final class SchedulerService {
     String t = text.strip();
     int nl = t.lastIndexOf('\n');
     return nl < 0 ? t : t.substring(nl + 1);
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }
