@@ -130,7 +130,8 @@ public final class ServingMain implements Runnable {
         fallbackValue = "true",
         description =
             "major-compact the table before measuring, as a served table's older days are"
-                + " (default ${DEFAULT-VALUE}; --no-major-compact measures the files a load leaves)")
+                + " (default ${DEFAULT-VALUE}; --no-major-compact measures the files a load leaves,"
+                + " or skips rewriting a table an earlier run compacted)")
     boolean majorCompact;
 
     @Parameters(description = "overrides -Dkey=value")
