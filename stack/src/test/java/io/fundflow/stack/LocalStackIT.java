@@ -114,6 +114,7 @@ class LocalStackIT {
       assertEquals(HBaseLayout.SALT_BUCKETS, admin.getRegions(name).size());
       ColumnFamilyDescriptor cf = admin.getDescriptor(name).getColumnFamily(family);
       assertEquals(DataBlockEncoding.FAST_DIFF, cf.getDataBlockEncoding());
+      assertEquals(HBaseLayout.DETAIL_BLOCK_SIZE, cf.getBlocksize());
       assertEquals(BloomType.ROW, cf.getBloomFilterType());
       assertEquals(1, cf.getMaxVersions());
 

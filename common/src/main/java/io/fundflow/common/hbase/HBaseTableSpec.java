@@ -10,9 +10,15 @@ import java.util.List;
  * @param table table name within the namespace
  * @param families column family names
  * @param splitPoints region boundaries, ascending in unsigned byte order
+ * @param blockSizeBytes HFile data block size of the families: the unit HBase reads, caches and
+ *     decodes to find one row
  */
 public record HBaseTableSpec(
-    String namespace, String table, List<String> families, List<byte[]> splitPoints) {
+    String namespace,
+    String table,
+    List<String> families,
+    List<byte[]> splitPoints,
+    int blockSizeBytes) {
 
   /** {@code namespace:table}, as the HBase client names it. */
   public String qualifiedName() {

@@ -23,6 +23,15 @@ class HBaseLayoutTest {
   }
 
   @Test
+  void onlyTheDetailTableHasSmallerBlocksThanHBasesDefault() {
+    List<HBaseTableSpec> tables = HBaseLayout.tables();
+
+    assertEquals(32 * 1024, tables.get(0).blockSizeBytes());
+    assertEquals(64 * 1024, tables.get(1).blockSizeBytes());
+    assertEquals(64 * 1024, tables.get(2).blockSizeBytes());
+  }
+
+  @Test
   void splitPointsAscendAndSeparateTheSalts() {
     List<byte[]> splits = HBaseLayout.tables().get(0).splitPoints();
     for (int i = 1; i < splits.size(); i++) {
