@@ -195,7 +195,7 @@ public final class ServingMain implements Runnable {
         "  serving.jwt.secret                token HMAC key, >= 32 bytes",
         "  serving.cursor.secret             page-cursor HMAC key, >= 32 bytes",
         "  serving.jwt.issuer, serving.token.ttl, serving.max-range, serving.db.pool-size,",
-        "  serving.audit.queue-size, serving.audit.batch-size,",
+        "  serving.audit.queue-size, serving.audit.batch-size, serving.audit.refuse-when-full,",
         "  serving.branch-cache.size, serving.branch-cache.ttl   (see docs/serving.md)",
         "",
         "Exit codes: 0 stopped, 1 failed to start, 2 bad configuration (the message names the key)."

@@ -82,6 +82,7 @@ public final class ServingServer implements AutoCloseable {
               new FundFlowStore(hbase),
               new PlatformDatabase(dataSource),
               audit,
+              config.auditRefuseWhenFull(),
               new BranchCache(
                   config.branchCacheSize(),
                   config.branchCacheTtl(),

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  *   <tr><td>serving.cursor.secret</td><td>HMAC key signing page cursors, at least 32 bytes; the same on every instance</td></tr>
  *   <tr><td>serving.max-range</td><td>longest [from, to) a query may span, default 366d</td></tr>
  *   <tr><td>serving.audit.queue-size / serving.audit.batch-size</td><td>audit rows waiting for the writer (default 10000; beyond it rows are dropped and counted) and rows per insert batch (default 200)</td></tr>
+ *   <tr><td>serving.audit.refuse-when-full</td><td>default true: a query whose audit row finds the queue full is answered 503, not served unaudited; false serves it and drops the row</td></tr>
  *   <tr><td>serving.branch-cache.size / serving.branch-cache.ttl</td><td>customers whose branch is cached (default 100000) and for how long (default 5m; 0 disables the cache)</td></tr>
  * </table>
  */
@@ -49,6 +50,7 @@ public record ServingConfig(
     Duration maxRange,
     int auditQueueSize,
     int auditBatchSize,
+    boolean auditRefuseWhenFull,
     int branchCacheSize,
     Duration branchCacheTtl) {
 
@@ -93,6 +95,7 @@ public record ServingConfig(
                 errors.get(() -> s.duration("serving.max-range", Duration.ofDays(366))),
                 errors.getInt(() -> s.intValue("serving.audit.queue-size", 10_000, 1, 10_000_000)),
                 errors.getInt(() -> s.intValue("serving.audit.batch-size", 200, 1, 10_000)),
+                errors.getBoolean(() -> s.bool("serving.audit.refuse-when-full", true)),
                 errors.getInt(
                     () -> s.intValue("serving.branch-cache.size", 100_000, 1, 100_000_000)),
                 errors.get(() -> s.duration("serving.branch-cache.ttl", Duration.ofMinutes(5)))));
@@ -116,6 +119,7 @@ public record ServingConfig(
         maxRange,
         auditQueueSize,
         auditBatchSize,
+        auditRefuseWhenFull,
         branchCacheSize,
         branchCacheTtl);
   }

@@ -64,6 +64,8 @@ public final class ServingApp {
   private static final Logger LOG = LoggerFactory.getLogger(ServingApp.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JSON_TYPE = "application/json; charset=utf-8";
+  private static final String AUDIT_UNAVAILABLE =
+      "the audit log cannot take the query now; try again later";
 
   private final UserDirectory users;
   private final TokenIssuer issuer;
@@ -73,6 +75,7 @@ public final class ServingApp {
   private final FundFlowStore store;
   private final PlatformDatabase database;
   private final AuditWriter audit;
+  private final boolean refuseUnaudited;
   private final BranchCache branches;
   private final RouteMetrics metrics;
   private final Clock clock;
@@ -94,6 +97,7 @@ public final class ServingApp {
       FundFlowStore store,
       PlatformDatabase database,
       AuditWriter audit,
+      boolean refuseUnaudited,
       BranchCache branches,
       RouteMetrics metrics,
       Clock clock) {
@@ -105,6 +109,7 @@ public final class ServingApp {
     this.store = store;
     this.database = database;
     this.audit = audit;
+    this.refuseUnaudited = refuseUnaudited;
     this.branches = branches;
     this.metrics = metrics;
     this.clock = clock;
@@ -329,6 +334,28 @@ public final class ServingApp {
       refuse(ctx, a, e);
       return;
     }
+    // The export's row is written when the stream ends: hold its place before the first byte.
+    Optional<AuditWriter.Reservation> place = audit.reserve();
+    if (place.isEmpty() && refuseUnaudited) {
+      write(a.entry(a.username, null, "UNAVAILABLE", 503)); // dropped and logged: the queue is full
+      error(ctx, 503, AUDIT_UNAVAILABLE, null);
+      return;
+    }
+    try {
+      a.rows(stream(ctx, q));
+      auditExport(place, a.entry(a.username, a.rowsReturned, "OK", 200));
+    } catch (IOException | UncheckedIOException e) {
+      // Headers are gone: the client sees a truncated download; the audit says so.
+      LOG.warn("CSV export of {} ended early: {}", q.clientId(), e.toString());
+      a.filters += ";truncated";
+      auditExport(place, a.entry(a.username, null, "ERROR", 200));
+    } finally {
+      place.ifPresent(AuditWriter.Reservation::close); // gives the place back if still unused
+    }
+  }
+
+  /** Writes the CSV answer; returns the rows written. */
+  private long stream(Context ctx, FlowQuery q) throws IOException {
     ctx.status(200);
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(
@@ -336,32 +363,29 @@ public final class ServingApp {
         "attachment; filename=\"fund-flows-"
             + q.clientId().replaceAll("[^A-Za-z0-9_-]", "_")
             + ".csv\"");
-    long rows;
-    try {
-      Writer out =
-          new BufferedWriter(
-              new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-      out.write(FlowFormat.CSV_HEADER);
-      rows =
-          store.forEach(
-              q,
-              f -> {
-                try {
-                  out.write(FlowFormat.csvLine(f));
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      out.flush();
-    } catch (IOException | UncheckedIOException e) {
-      // Headers are gone: the client sees a truncated download; the audit says so.
-      LOG.warn("CSV export of {} ended early: {}", q.clientId(), e.toString());
-      a.filters += ";truncated";
-      write(a.entry(a.username, null, "ERROR", 200));
-      return;
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    out.write(FlowFormat.CSV_HEADER);
+    long rows =
+        store.forEach(
+            q,
+            f -> {
+              try {
+                out.write(FlowFormat.csvLine(f));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    out.flush();
+    return rows;
+  }
+
+  private void auditExport(Optional<AuditWriter.Reservation> place, AuditEntry entry) {
+    if (place.isPresent()) {
+      place.get().submit(entry);
+    } else {
+      write(entry);
     }
-    a.rows(rows);
-    write(a.entry(a.username, a.rowsReturned, "OK", 200));
   }
 
   private Trader authenticate(Context ctx, Audit a) {
@@ -504,7 +528,11 @@ public final class ServingApp {
       refuse(ctx, a, e);
       return;
     }
-    write(a.entry(a.username, a.rowsReturned, "OK", 200));
+    if (!write(a.entry(a.username, a.rowsReturned, "OK", 200)) && refuseUnaudited) {
+      // Nothing is answered that the audit log does not hold (the writer logged the dropped row).
+      error(ctx, 503, AUDIT_UNAVAILABLE, null);
+      return;
+    }
     ctx.status(200).contentType(JSON_TYPE).result(body);
   }
 
@@ -559,9 +587,13 @@ public final class ServingApp {
     error(ctx, status, message, parameter);
   }
 
-  /** Queues the row; a row dropped on a full queue is counted and logged by the writer. */
-  private void write(AuditEntry entry) {
-    audit.submit(entry);
+  /**
+   * Queues the row; a row dropped on a full queue is counted and logged by the writer.
+   *
+   * @return false when it was dropped
+   */
+  private boolean write(AuditEntry entry) {
+    return audit.submit(entry);
   }
 
   private static void error(Context ctx, int status, String message, String parameter) {

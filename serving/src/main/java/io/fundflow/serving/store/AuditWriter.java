@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * queue drops the row and counts it ({@code fundflow_audit_rows_dropped_total}) rather than making
  * the request wait for the database. A failed batch is retried until it is written or the writer is
  * closed; {@link #close} stops taking rows and drains the queue before it returns.
+ *
+ * <p>A request that must know its row will fit before it answers (a streamed export, whose row is
+ * written at the end) {@link #reserve}s a place first; {@code queueSize} counts queued and reserved
+ * rows together.
  */
 public final class AuditWriter implements AutoCloseable {
 
@@ -35,7 +41,8 @@ public final class AuditWriter implements AutoCloseable {
 
   private final BatchSink log;
   private final int batchSize;
-  private final BlockingQueue<AuditEntry> queue;
+  private final BlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>();
+  private final Semaphore room; // places left for queued and reserved rows
   private final Counter written;
   private final Counter dropped;
   private final Counter lost;
@@ -43,6 +50,7 @@ public final class AuditWriter implements AutoCloseable {
   private final Object progress = new Object();
   private long accepted; // guarded by progress
   private long settled; // rows written or given up, guarded by progress
+  private int reserved; // places held by reservations not used yet, guarded by progress
   private volatile boolean closing;
 
   /**
@@ -54,7 +62,7 @@ public final class AuditWriter implements AutoCloseable {
   public AuditWriter(BatchSink log, int queueSize, int batchSize, MeterRegistry metrics) {
     this.log = log;
     this.batchSize = batchSize;
-    this.queue = new ArrayBlockingQueue<>(queueSize);
+    this.room = new Semaphore(queueSize);
     this.written =
         Counter.builder("fundflow.audit.rows.written")
             .description("AUDIT_QUERY rows written")
@@ -81,15 +89,61 @@ public final class AuditWriter implements AutoCloseable {
    * @return false when the queue was full (or the writer is closed) and the row was dropped
    */
   public boolean submit(AuditEntry entry) {
+    Optional<Reservation> place = reserve();
+    if (place.isEmpty()) {
+      dropped.increment();
+      LOG.warn("audit row dropped (queue full or closed): {}", entry);
+      return false;
+    }
+    place.get().submit(entry);
+    return true;
+  }
+
+  /**
+   * Holds a place in the queue for a row submitted later, without blocking.
+   *
+   * @return empty when the queue is full or the writer is closed
+   */
+  public Optional<Reservation> reserve() {
     synchronized (progress) {
-      if (!closing && queue.offer(entry)) {
+      if (closing || !room.tryAcquire()) {
+        return Optional.empty();
+      }
+      reserved++;
+      return Optional.of(new Reservation());
+    }
+  }
+
+  /** A place in the queue held for one row; {@link #close} gives it back if no row came. */
+  public final class Reservation implements AutoCloseable {
+    private boolean used; // guarded by progress
+
+    private Reservation() {}
+
+    /** Queues the row in the held place; written even when the writer began closing since. */
+    public void submit(AuditEntry entry) {
+      synchronized (progress) {
+        if (used) {
+          throw new IllegalStateException("this reservation already holds a row");
+        }
+        used = true;
+        reserved--;
         accepted++;
-        return true;
+        queue.add(entry);
       }
     }
-    dropped.increment();
-    LOG.warn("audit row dropped (queue full or closed): {}", entry);
-    return false;
+
+    /** Gives the place back when no row was submitted. */
+    @Override
+    public void close() {
+      synchronized (progress) {
+        if (!used) {
+          used = true;
+          reserved--;
+          room.release();
+        }
+      }
+    }
   }
 
   /**
@@ -139,13 +193,14 @@ public final class AuditWriter implements AutoCloseable {
         if (batch.isEmpty()) {
           AuditEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
           if (first == null) {
-            if (closing && queue.isEmpty()) {
+            if (drained()) {
               return;
             }
             continue;
           }
           batch.add(first);
           queue.drainTo(batch, batchSize - 1);
+          room.release(batch.size()); // out of the queue: their places are free again
         }
         writeWithRetries(batch);
         batch.clear();
@@ -153,6 +208,13 @@ public final class AuditWriter implements AutoCloseable {
         // Nothing interrupts this thread on purpose: only close() ends the loop, once drained.
         LOG.warn("audit writer interrupted; carrying on until closed");
       }
+    }
+  }
+
+  /** Closing, nothing queued, and no reserved row still to come. */
+  private boolean drained() {
+    synchronized (progress) {
+      return closing && queue.isEmpty() && reserved == 0;
     }
   }
 

@@ -52,6 +52,7 @@ class ServingConfigTest {
     assertEquals("127.0.0.1:16500", c.hbase().properties().get("hbase.client.bootstrap.servers"));
     assertEquals(8080, c.httpPort());
     assertEquals(10_000, c.auditQueueSize());
+    assertTrue(c.auditRefuseWhenFull(), "an unaudited query is refused unless asked otherwise");
     assertEquals(Duration.ofMinutes(5), c.branchCacheTtl());
   }
 

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hbase.client.Connection;
@@ -55,6 +56,12 @@ final class ServingFixture implements AutoCloseable {
   final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
   ServingFixture(StackEndpoints endpoints, Path dir) throws IOException {
+    this(endpoints, dir, Map.of());
+  }
+
+  /** With {@code overrides} on top of the fixture's configuration (another db user, queue sizes). */
+  ServingFixture(StackEndpoints endpoints, Path dir, Map<String, String> overrides)
+      throws IOException {
     this.endpoints = endpoints;
     String hash = UserDirectory.hash(PASSWORD, 4);
     Path users = dir.resolve("users.properties");
@@ -63,7 +70,8 @@ final class ServingFixture implements AutoCloseable {
         "alice = " + hash + " ; 1001, 1003\nboss = " + hash + " ; *\n",
         StandardCharsets.UTF_8);
     Map<String, String> values =
-        Map.of(
+        new HashMap<>(
+            Map.of(
             "http.port", "0",
             "hbase.bootstrap.servers", endpoints.hbase().get("hbase.client.bootstrap.servers"),
             "db.url", endpoints.jdbcUrl(),
@@ -72,7 +80,8 @@ final class ServingFixture implements AutoCloseable {
             "serving.users.file", users.toString(),
             "serving.jwt.secret", "it-jwt-secret-0123456789abcdef0123456789",
             "serving.cursor.secret", "it-cursor-secret-0123456789abcdef012345",
-            "serving.max-range", "400d");
+            "serving.max-range", "400d"));
+    values.putAll(overrides);
     server =
         ServingServer.start(
             ServingConfig.from(Settings.of(values, "it", Map.of(), Map.of())), Clock.systemUTC());

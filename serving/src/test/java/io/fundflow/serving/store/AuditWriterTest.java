@@ -2,6 +2,7 @@ package io.fundflow.serving.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,6 +32,27 @@ class AuditWriterTest {
     return metrics.counter(name).count();
   }
 
+  /**
+   * A writer whose first batch, row 0 alone, waits for {@code stuck}: returns once the writer holds
+   * it, so the queue is empty and {@code queueSize} places are free.
+   */
+  private AuditWriter holdingRowZero(CountDownLatch stuck, int queueSize) throws Exception {
+    CountDownLatch inWrite = new CountDownLatch(1);
+    AuditWriter writer =
+        new AuditWriter(
+            rows -> {
+              inWrite.countDown();
+              stuck.await();
+              written.addAll(rows);
+            },
+            queueSize,
+            1,
+            metrics);
+    assertTrue(writer.submit(entry(0)));
+    assertTrue(inWrite.await(5, TimeUnit.SECONDS));
+    return writer;
+  }
+
   @Test
   void writesEveryRowInSubmissionOrderInBatches() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
@@ -58,19 +80,7 @@ class AuditWriterTest {
   @Test
   void aFullQueueDropsAndCountsTheRowWithoutBlocking() throws Exception {
     CountDownLatch stuck = new CountDownLatch(1);
-    CountDownLatch inWrite = new CountDownLatch(1);
-    AuditWriter writer =
-        new AuditWriter(
-            rows -> {
-              inWrite.countDown();
-              stuck.await();
-              written.addAll(rows);
-            },
-            3,
-            1,
-            metrics);
-    assertTrue(writer.submit(entry(0)));
-    assertTrue(inWrite.await(5, TimeUnit.SECONDS)); // the writer holds row 0; the queue is empty
+    AuditWriter writer = holdingRowZero(stuck, 3);
     for (int i = 1; i <= 3; i++) {
       assertTrue(writer.submit(entry(i)));
     }
@@ -83,6 +93,45 @@ class AuditWriterTest {
     writer.close();
     assertEquals(
         List.of(0, 1, 2, 3), written.stream().map(e -> e.rowsReturned().intValue()).toList());
+  }
+
+  @Test
+  void aReservedPlaceCountsAgainstTheQueueAndItsRowIsWrittenEvenAfterCloseBegan()
+      throws Exception {
+    CountDownLatch stuck = new CountDownLatch(1);
+    AuditWriter writer = holdingRowZero(stuck, 2);
+    AuditWriter.Reservation place = writer.reserve().orElseThrow();
+    assertTrue(writer.submit(entry(1)));
+    assertFalse(writer.submit(entry(2)), "one queued and one reserved row fill a queue of two");
+    assertTrue(writer.reserve().isEmpty());
+
+    stuck.countDown();
+    Thread closing = new Thread(() -> writer.close(Duration.ofSeconds(30)));
+    closing.start();
+    Thread.sleep(300); // close() has begun and waits for the reserved row
+    assertTrue(closing.isAlive(), "close waits for a reserved row");
+    assertTrue(writer.reserve().isEmpty(), "a closing writer reserves no more");
+    place.submit(entry(3));
+    closing.join(10_000);
+    assertFalse(closing.isAlive());
+    assertEquals(
+        List.of(0, 1, 3), written.stream().map(e -> e.rowsReturned().intValue()).toList());
+    assertEquals(1, counter("fundflow.audit.rows.dropped"));
+  }
+
+  @Test
+  void anUnusedReservationGivesItsPlaceBack() throws Exception {
+    CountDownLatch stuck = new CountDownLatch(1);
+    AuditWriter writer = holdingRowZero(stuck, 1);
+    AuditWriter.Reservation place = writer.reserve().orElseThrow();
+    assertFalse(writer.submit(entry(1)));
+    place.close();
+    place.close(); // twice is harmless
+    assertTrue(writer.submit(entry(2)));
+    assertThrows(IllegalStateException.class, () -> place.submit(entry(3)));
+    stuck.countDown();
+    writer.close();
+    assertEquals(List.of(0, 2), written.stream().map(e -> e.rowsReturned().intValue()).toList());
   }
 
   @Test
