@@ -337,18 +337,17 @@ public final class ServingApp {
     // The export's row is written when the stream ends: hold its place before the first byte.
     Optional<AuditWriter.Reservation> place = audit.reserve();
     if (place.isEmpty() && refuseUnaudited) {
-      write(a.entry(a.username, null, "UNAVAILABLE", 503)); // dropped and logged: the queue is full
-      error(ctx, 503, AUDIT_UNAVAILABLE, null);
+      refuseUnauditable(ctx, a);
       return;
     }
     try {
       a.rows(stream(ctx, q));
-      auditExport(place, a.entry(a.username, a.rowsReturned, "OK", 200));
+      record(place, a.entry(a.username, a.rowsReturned, "OK", 200));
     } catch (IOException | UncheckedIOException e) {
       // Headers are gone: the client sees a truncated download; the audit says so.
       LOG.warn("CSV export of {} ended early: {}", q.clientId(), e.toString());
       a.filters += ";truncated";
-      auditExport(place, a.entry(a.username, null, "ERROR", 200));
+      record(place, a.entry(a.username, null, "ERROR", 200));
     } finally {
       place.ifPresent(AuditWriter.Reservation::close); // gives the place back if still unused
     }
@@ -378,14 +377,6 @@ public final class ServingApp {
             });
     out.flush();
     return rows;
-  }
-
-  private void auditExport(Optional<AuditWriter.Reservation> place, AuditEntry entry) {
-    if (place.isPresent()) {
-      place.get().submit(entry);
-    } else {
-      write(entry);
-    }
   }
 
   private Trader authenticate(Context ctx, Audit a) {
@@ -528,11 +519,12 @@ public final class ServingApp {
       refuse(ctx, a, e);
       return;
     }
-    if (!write(a.entry(a.username, a.rowsReturned, "OK", 200)) && refuseUnaudited) {
-      // Nothing is answered that the audit log does not hold (the writer logged the dropped row).
-      error(ctx, 503, AUDIT_UNAVAILABLE, null);
+    Optional<AuditWriter.Reservation> place = audit.reserve();
+    if (place.isEmpty() && refuseUnaudited) {
+      refuseUnauditable(ctx, a);
       return;
     }
+    record(place, a.entry(a.username, a.rowsReturned, "OK", 200));
     ctx.status(200).contentType(JSON_TYPE).result(body);
   }
 
@@ -587,13 +579,28 @@ public final class ServingApp {
     error(ctx, status, message, parameter);
   }
 
+  /** Queues the row; a row dropped on a full queue is counted and logged by the writer. */
+  private void write(AuditEntry entry) {
+    audit.submit(entry);
+  }
+
+  /** Queues the row in its reserved place, or as any row when none was reserved. */
+  private void record(Optional<AuditWriter.Reservation> place, AuditEntry entry) {
+    if (place.isPresent()) {
+      place.get().submit(entry);
+    } else {
+      write(entry);
+    }
+  }
+
   /**
-   * Queues the row; a row dropped on a full queue is counted and logged by the writer.
-   *
-   * @return false when it was dropped
+   * Answers 503 to a query the audit log cannot take: nothing is served unaudited. Its row cannot
+   * be queued either; the writer logs and counts it as dropped, saying it was refused.
    */
-  private boolean write(AuditEntry entry) {
-    return audit.submit(entry);
+  private void refuseUnauditable(Context ctx, Audit a) {
+    a.filters = (a.filters.isEmpty() ? "" : a.filters + ";") + "refused: " + AUDIT_UNAVAILABLE;
+    write(a.entry(a.username, null, "UNAVAILABLE", 503));
+    error(ctx, 503, AUDIT_UNAVAILABLE, null);
   }
 
   private static void error(Context ctx, int status, String message, String parameter) {
@@ -618,10 +625,14 @@ public final class ServingApp {
   private void health(Context ctx) {
     boolean db = database.reachable();
     boolean hbase = store.reachable();
+    boolean auditFull = audit.full();
+    // A full audit queue stops queries only when unaudited answers are refused.
+    boolean up = db && hbase && !(auditFull && refuseUnaudited);
     ObjectNode out = JSON.createObjectNode();
-    out.put("status", db && hbase ? "UP" : "DOWN");
+    out.put("status", up ? "UP" : "DOWN");
     out.put("database", db ? "UP" : "DOWN");
     out.put("hbase", hbase ? "UP" : "DOWN");
-    send(ctx, db && hbase ? 200 : 503, out);
+    out.put("audit", auditFull ? "FULL" : "UP");
+    send(ctx, up ? 200 : 503, out);
   }
 }

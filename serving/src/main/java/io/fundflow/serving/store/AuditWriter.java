@@ -146,6 +146,11 @@ public final class AuditWriter implements AutoCloseable {
     }
   }
 
+  /** Whether every place is taken by a queued or reserved row: the next row would be dropped. */
+  public boolean full() {
+    return room.availablePermits() == 0;
+  }
+
   /**
    * Waits until every row accepted before this call is written (or given up).
    *

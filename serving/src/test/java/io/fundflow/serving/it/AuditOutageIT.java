@@ -55,6 +55,10 @@ class AuditOutageIT {
       assertTrue(ServingFixture.json(csv).get("error").textValue().contains("audit log"));
 
       assertTrue(dropped(fx) >= 2, "each refused query's row is counted as dropped");
+      HttpResponse<String> health = fx.get("/health", null);
+      assertEquals(503, health.statusCode(), "a process that refuses every query is not healthy");
+      assertEquals("FULL", ServingFixture.json(health).get("audit").textValue());
+      assertEquals("UP", ServingFixture.json(health).get("database").textValue());
     }
   }
 
@@ -73,6 +77,9 @@ class AuditOutageIT {
       assertEquals(
           200, fx.get("/api/v1/customers/" + fx.a + "/fund-flows.csv" + RANGE, alice).statusCode());
       assertTrue(dropped(fx) >= 4, "rows beyond the batch and the queue of one are dropped");
+      HttpResponse<String> health = fx.get("/health", null);
+      assertEquals(200, health.statusCode(), "it still answers queries");
+      assertEquals("FULL", ServingFixture.json(health).get("audit").textValue());
     }
   }
 

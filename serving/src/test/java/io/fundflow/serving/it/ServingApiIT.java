@@ -353,7 +353,9 @@ class ServingApiIT {
     fx.get(flows(a) + "?" + RANGE, alice);
     HttpResponse<String> health = fx.get("/health", null);
     assertEquals(200, health.statusCode());
-    assertEquals("{\"status\":\"UP\",\"database\":\"UP\",\"hbase\":\"UP\"}", health.body());
+    assertEquals(
+        "{\"status\":\"UP\",\"database\":\"UP\",\"hbase\":\"UP\",\"audit\":\"UP\"}",
+        health.body());
     String metrics = fx.get("/metrics", null).body();
     assertTrue(
         metrics.contains(
