@@ -44,10 +44,12 @@ public final class HBaseLayout {
   public static List<HBaseTableSpec> tables() {
     List<byte[]> saltSplits = saltSplitPoints();
     return List.of(
-        new HBaseTableSpec(NAMESPACE, FUND_FLOW_TABLE, List.of(FAMILY), saltSplits, DETAIL_BLOCK_SIZE),
+        new HBaseTableSpec(
+            NAMESPACE, FUND_FLOW_TABLE, List.of(FAMILY), saltSplits, DETAIL_BLOCK_SIZE),
         new HBaseTableSpec(
             NAMESPACE, CUSTOMER_DAY_TABLE, List.of(FAMILY), saltSplits, DEFAULT_BLOCK_SIZE),
-        new HBaseTableSpec(NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of(), DEFAULT_BLOCK_SIZE));
+        new HBaseTableSpec(
+            NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of(), DEFAULT_BLOCK_SIZE));
   }
 
   /**

@@ -363,7 +363,8 @@ public final class ServingApp {
             + q.clientId().replaceAll("[^A-Za-z0-9_-]", "_")
             + ".csv\"");
     Writer out =
-        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+        new BufferedWriter(
+            new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
     out.write(FlowFormat.CSV_HEADER);
     long rows =
         store.forEach(

@@ -37,7 +37,7 @@ class AuditOutageIT {
     try (ServingFixture fx = outage(endpoints, dir.resolve("refuse"), Map.of())) {
       String alice = fx.login("alice");
       String page = "/api/v1/customers/" + fx.a + "/fund-flows" + RANGE;
-      // One row is in the writer's failing batch, one waits in the queue of one; the next is refused.
+      // One row sits in the writer's failing batch, one in the queue of one; the next is refused.
       List<Integer> statuses = new ArrayList<>();
       HttpResponse<String> r;
       do {
@@ -45,7 +45,7 @@ class AuditOutageIT {
         statuses.add(r.statusCode());
       } while (r.statusCode() == 200 && statuses.size() < 10);
       assertEquals(503, r.statusCode(), statuses.toString());
-      assertTrue(statuses.size() <= 3, "at most the batch and the queue were answered: " + statuses);
+      assertTrue(statuses.size() <= 3, "only the batch and the queue were answered: " + statuses);
       assertTrue(ServingFixture.json(r).get("error").textValue().contains("audit log"), r.body());
       assertFalse(r.body().contains("items"), "no data in the refusal");
 
