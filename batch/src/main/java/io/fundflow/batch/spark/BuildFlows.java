@@ -7,8 +7,6 @@ import io.fundflow.common.dwd.DwdRules;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dwd.FundFlowBuilder;
 import io.fundflow.common.dwd.ValidationResult;
-import io.fundflow.common.dws.CustomerDayKey;
-import io.fundflow.common.hbase.CustomerDayRows;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
@@ -66,13 +64,12 @@ public final class BuildFlows implements MapFunction<Row, Row> {
         FundFlowRows.rowKey(flow),
         FundFlowJson.encode(flow),
         TradeDate.of(flow.occurTime().toLocalDate()),
-        CustomerDayRows.rowKey(CustomerDayKey.of(flow)),
         null);
   }
 
   private static Row rejected(Row j, String why) {
     String key = column(j, "INIT_DATE") + "/" + column(j, "SERIAL_NO");
-    return RowFactory.create(null, null, null, null, key + ": " + why);
+    return RowFactory.create(null, null, null, key + ": " + why);
   }
 
   private static String column(Row j, String name) {

@@ -5,14 +5,13 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Schema of the recomputed day: one row per journal entry, either its DWD flow (detail rowkey,
- * flow JSON, occur day, summary rowkey) or why it was rejected.
+ * flow JSON, occur day) or why it was rejected.
  */
 public final class RecomputedFlows {
 
   public static final String ROW_KEY = "ROW_KEY";
   public static final String FLOW = "FLOW";
   public static final String OCCUR_DAY = "OCCUR_DAY";
-  public static final String SUMMARY_KEY = "SUMMARY_KEY";
   public static final String REJECTED = "REJECTED";
 
   /** The schema; REJECTED is null for a valid entry, every other column null for a rejected one. */
@@ -21,7 +20,6 @@ public final class RecomputedFlows {
           .add(ROW_KEY, DataTypes.BinaryType, true)
           .add(FLOW, DataTypes.BinaryType, true)
           .add(OCCUR_DAY, DataTypes.IntegerType, true)
-          .add(SUMMARY_KEY, DataTypes.BinaryType, true)
           .add(REJECTED, DataTypes.StringType, true);
 
   /** Schema of encoded rows keyed by rowkey (expected summaries, served rows). */
