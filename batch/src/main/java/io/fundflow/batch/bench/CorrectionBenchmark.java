@@ -25,12 +25,14 @@ import io.fundflow.common.model.FundJournalEntry;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.hbase.HBaseMutations;
+import io.fundflow.hbase.TablesAtRest;
 import java.io.BufferedWriter;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.BufferedMutatorParams;
 import org.apache.hadoop.hbase.client.Connection;
@@ -62,6 +65,8 @@ import picocli.CommandLine.Option;
  * and 1% wrong as the stream left them; then, in one process, the bare rate of scanning and writing
  * that day's rows with the HBase client alone, the correction run (Spark already started) with its
  * stages and rows/s, and the bare rate again; the ratio is the run against the two bare runs' mean.
+ * Before each measured phase the tables are brought to rest (flushed, no compaction running), as
+ * they are at night, hours after the stream's last write.
  */
 @Command(
     name = "bench-batch",
@@ -90,6 +95,10 @@ public final class CorrectionBenchmark implements Callable<Integer> {
 
   @Option(names = "--work-dir", defaultValue = "batch/target/bench-batch", description = "CSV source and reports (${DEFAULT-VALUE}).")
   Path workDir;
+
+  @Option(names = "--no-settle", description = "Measure right after each load, while HBase may still be compacting"
+      + " what it wrote (how the bench measured before 2026-12-04's ninth session).")
+  boolean noSettle;
 
   @Option(names = "-D", paramLabel = "key=value", description = "Batch configuration (hbase.bootstrap.servers, db.url, spark.master, ...).")
   Map<String, String> overrides = new java.util.LinkedHashMap<>();
@@ -125,12 +134,15 @@ public final class CorrectionBenchmark implements Callable<Integer> {
       out.printf("[load] the day as the stream left it: %,d detail rows, CSV source of %,d entries, in %.1f s%n",
           served, entries, seconds(t1));
 
+      settle(connection, "the loads");
+
       // The bare rate: the day's rows scanned, then written, with the HBase client alone and the
       // same parallelism as Spark's local[*], into a scratch day (same rows, other INIT_DATE and
       // bucket).
       // Measured again after the run: on a shared machine the load moves within minutes, and a
       // baseline taken on both sides of the run is a fairer yardstick than one taken before it.
       double bareBefore = bare(connection, day, prefix, threads, 400, "before the run");
+      settle(connection, "the bare writes");
 
       long sparkStart = System.nanoTime();
       SparkSession spark = SparkSessions.create(config);
@@ -151,6 +163,7 @@ public final class CorrectionBenchmark implements Callable<Integer> {
           out.printf("   stage %-16s %8.2f s%n", st.stage(), st.millis() / 1000.0);
         }
         out.printf("   details   %s%n   summaries %s%n", r.details(), r.summaries());
+        settle(connection, "the run");
         double bareAfter = bare(connection, day, prefix, threads, 401, "after the run");
         double bare = (bareBefore + bareAfter) / 2;
         out.printf("   bare HBase scan + write of the day: %.2f s before the run, %.2f s after, mean %.2f s%n",
@@ -339,6 +352,23 @@ public final class CorrectionBenchmark implements Callable<Integer> {
       pool.shutdown();
     }
     return rows.get();
+  }
+
+  /** Waits until the tables the bench measures are at rest, unless told not to. */
+  private void settle(Connection connection, String after) throws Exception {
+    if (noSettle) {
+      return;
+    }
+    try (Admin admin = connection.getAdmin()) {
+      Duration took =
+          TablesAtRest.settle(
+              admin,
+              false,
+              List.of(
+                  HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE),
+                  HBaseMutations.tableName(HBaseLayout.CUSTOMER_DAY_TABLE)));
+      out.printf("[settle] after %s: flushed, compactions done in %.1f s%n", after, took.toMillis() / 1e3);
+    }
   }
 
   /** Seconds to scan the day's rows and write them again into a scratch day, printed. */

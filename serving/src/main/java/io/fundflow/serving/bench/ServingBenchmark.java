@@ -9,6 +9,7 @@ import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.hbase.HBaseMutations;
+import io.fundflow.hbase.TablesAtRest;
 import io.fundflow.serving.ServingServer;
 import io.fundflow.serving.auth.UserDirectory;
 import io.fundflow.serving.config.ServingConfig;
@@ -184,28 +185,19 @@ public record ServingBenchmark(Spec spec) {
    * reads are measured on the store files as they stay, not while the region server rewrites them
    * (which timed scans out here). After a bulk load a region holds several store files, and every
    * seek merges them: the first full-size run measured the light customers' bare scans twice as
-   * slow as after a major compaction (docs/benchmarks.md).
+   * slow as after a major compaction (docs/benchmarks.md). On an already compacted table
+   * (--skip-load) --no-major-compact saves a rewrite of every region.
    */
   private static void settle(Connection hbase, boolean majorCompact, PrintStream out)
       throws Exception {
-    long t0 = System.nanoTime();
     try (org.apache.hadoop.hbase.client.Admin admin = hbase.getAdmin()) {
-      var table = HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE);
-      admin.flush(table);
-      if (majorCompact) {
-        // Requested by hand, HBase rewrites every region, even one already in a single file: on
-        // an already compacted table (--skip-load) --no-major-compact saves that time.
-        admin.majorCompact(table);
-      }
-      Thread.sleep(5_000); // let the flushes and the request queue their compactions
-      while (admin.getCompactionState(table)
-          != org.apache.hadoop.hbase.client.CompactionState.NONE) {
-        Thread.sleep(5_000);
-      }
+      java.time.Duration took =
+          TablesAtRest.settle(
+              admin, majorCompact, List.of(HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE)));
+      out.printf(
+          "flushed%s, compactions done in %.0f s%n",
+          majorCompact ? " and major-compacted" : "", took.toMillis() / 1e3);
     }
-    out.printf(
-        "flushed%s, compactions done in %.0f s%n",
-        majorCompact ? " and major-compacted" : "", (System.nanoTime() - t0) / 1e9);
   }
 
   /**
