@@ -97,7 +97,7 @@ public final class CorrectionBenchmark implements Callable<Integer> {
   Path workDir;
 
   @Option(names = "--no-settle", description = "Measure right after each load, while HBase may still be compacting"
-      + " what it wrote (how the bench measured before 2026-12-04's ninth session).")
+      + " what it wrote (as the bench did until 2026-12-04).")
   boolean noSettle;
 
   @Option(names = "-D", paramLabel = "key=value", description = "Batch configuration (hbase.bootstrap.servers, db.url, spark.master, ...).")
