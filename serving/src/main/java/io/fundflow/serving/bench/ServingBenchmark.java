@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.BufferedMutatorParams;
 import org.apache.hadoop.hbase.client.Connection;
@@ -138,7 +140,7 @@ public record ServingBenchmark(Spec spec) {
         }
       }
       floor(http, url, token, out);
-      server.awaitAuditWritten(java.time.Duration.ofMinutes(1));
+      server.awaitAuditWritten(Duration.ofMinutes(1));
       out.printf("audit and branch-cache counters at the end:%n");
       out.print(metricLines(http, url, "fundflow_audit_rows_|cache_gets_total"));
     } finally {
@@ -190,8 +192,8 @@ public record ServingBenchmark(Spec spec) {
    */
   private static void settle(Connection hbase, boolean majorCompact, PrintStream out)
       throws Exception {
-    try (org.apache.hadoop.hbase.client.Admin admin = hbase.getAdmin()) {
-      java.time.Duration took =
+    try (Admin admin = hbase.getAdmin()) {
+      Duration took =
           TablesAtRest.settle(
               admin, majorCompact, List.of(HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE)));
       out.printf(

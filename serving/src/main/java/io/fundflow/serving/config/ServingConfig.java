@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  *   <tr><td>serving.token.ttl</td><td>token lifetime, default 8h</td></tr>
  *   <tr><td>serving.cursor.secret</td><td>HMAC key signing page cursors, at least 32 bytes; the same on every instance</td></tr>
  *   <tr><td>serving.max-range</td><td>longest [from, to) a query may span, default 366d</td></tr>
- *   <tr><td>serving.audit.queue-size / serving.audit.batch-size</td><td>audit rows waiting for the writer (default 10000; beyond it rows are dropped and counted) and rows per insert batch (default 200)</td></tr>
+ *   <tr><td>serving.audit.queue-size / serving.audit.batch-size</td><td>audit rows waiting for the writer (default 10000; beyond it queries are refused, see the next key) and rows per insert batch (default 200)</td></tr>
  *   <tr><td>serving.audit.refuse-when-full</td><td>default true: a query whose audit row finds the queue full is answered 503, not served unaudited; false serves it and drops the row</td></tr>
  *   <tr><td>serving.branch-cache.size / serving.branch-cache.ttl</td><td>customers whose branch is cached (default 100000) and for how long (default 5m; 0 disables the cache)</td></tr>
  * </table>
