@@ -6,6 +6,7 @@ import io.fundflow.batch.SparkSessions;
 import io.fundflow.batch.TradeDate;
 import io.fundflow.batch.report.CorrectionReport;
 import io.fundflow.batch.source.SourceSpec;
+import io.fundflow.common.bench.CpuMeter;
 import io.fundflow.common.config.Settings;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dwd.FundFlowBuilder;
@@ -103,6 +104,13 @@ public final class CorrectionBenchmark implements Callable<Integer> {
   @Option(names = "-D", paramLabel = "key=value", description = "Batch configuration (hbase.bootstrap.servers, db.url, spark.master, ...).")
   Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--server-pid", paramLabel = "NAME=PID",
+      description = "A local server's process (e.g. hbase=1234), whose CPU time is counted per entry too.")
+  Map<String, Long> serverPids = new java.util.TreeMap<>();
+
+  /** The goal of issue 6, against which the CPU per entry is set. */
+  private static final long GOAL_ENTRIES_PER_SECOND = 100_000;
+
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
@@ -122,7 +130,12 @@ public final class CorrectionBenchmark implements Callable<Integer> {
         day, entries, background, errorPercent, threads);
     HBaseClientSettings hbase = HBaseClientSettings.bootstrapServers(config.hbaseBootstrapServers());
 
-    try (Connection connection = ConnectionFactory.createConnection(hbase.toConfiguration())) {
+    if (serverPids.isEmpty()) {
+      out.println("(no --server-pid: the CPU figures below count this JVM only, not HBase)");
+    }
+    CpuMeter meter = new CpuMeter(serverPids);
+    try (Connection connection = ConnectionFactory.createConnection(hbase.toConfiguration());
+        CpuTimeline cpu = new CpuTimeline(meter, 100)) {
       long t0 = System.nanoTime();
       if (!skipBackground) {
         long written = writeBackground(connection, day, prefix);
@@ -141,7 +154,7 @@ public final class CorrectionBenchmark implements Callable<Integer> {
       // bucket).
       // Measured again after the run: on a shared machine the load moves within minutes, and a
       // baseline taken on both sides of the run is a fairer yardstick than one taken before it.
-      double bareBefore = bare(connection, day, prefix, threads, 400, "before the run");
+      Bare bareBefore = bare(meter, connection, day, prefix, threads, 400, "before the run");
       settle(connection, "the bare writes");
 
       long sparkStart = System.nanoTime();
@@ -159,17 +172,30 @@ public final class CorrectionBenchmark implements Callable<Integer> {
         out.println("== bench-batch results");
         out.printf("   status %s; entries %,d; run %.2f s = %,.0f entries/s%n",
             r.status(), r.journalRowsRead(), runSeconds, r.journalRowsRead() / runSeconds);
+        long stageStart = r0;
         for (CorrectionReport.StageTime st : r.stageMillis()) {
-          out.printf("   stage %-16s %8.2f s%n", st.stage(), st.millis() / 1000.0);
+          long stageEnd = stageStart + st.millis() * 1_000_000L;
+          CpuMeter.Usage used = cpu.between(stageStart, stageEnd);
+          out.printf("   stage %-18s %8.2f s; CPU %s = %.1f µs per entry%n", st.stage(), st.millis() / 1000.0,
+              used.describe(), used.totalMicrosPer(r.journalRowsRead()));
+          stageStart = stageEnd;
         }
+        CpuMeter.Usage runCpu = cpu.between(r0, r0 + (long) (runSeconds * 1e9));
+        out.printf("   run CPU %s = %.1f µs per entry%n", runCpu.describe(), runCpu.totalMicrosPer(r.journalRowsRead()));
         out.printf("   details   %s%n   summaries %s%n", r.details(), r.summaries());
         settle(connection, "the run");
-        double bareAfter = bare(connection, day, prefix, threads, 401, "after the run");
-        double bare = (bareBefore + bareAfter) / 2;
+        Bare bareAfter = bare(meter, connection, day, prefix, threads, 401, "after the run");
+        double bare = (bareBefore.seconds() + bareAfter.seconds()) / 2;
         out.printf("   bare HBase scan + write of the day: %.2f s before the run, %.2f s after, mean %.2f s%n",
-            bareBefore, bareAfter, bare);
+            bareBefore.seconds(), bareAfter.seconds(), bare);
         out.printf("   run / bare = %.2f (against before %.2f, after %.2f)%n",
-            runSeconds / bare, runSeconds / bareBefore, runSeconds / bareAfter);
+            runSeconds / bare, runSeconds / bareBefore.seconds(), runSeconds / bareAfter.seconds());
+        // What the machine allows: its cores' CPU-seconds per second, shared by Spark and HBase.
+        double budget = threads * 1e6 / GOAL_ENTRIES_PER_SECOND;
+        out.printf("   %,d entries/s on %d cores leaves %.1f µs of CPU per entry for everything; the run used %.1f,"
+                + " the bare scan of the day alone %.1f µs per row%n",
+            GOAL_ENTRIES_PER_SECOND, threads, budget, runCpu.totalMicrosPer(r.journalRowsRead()),
+            Math.min(bareBefore.scanMicrosPerRow(), bareAfter.scanMicrosPerRow()));
         long expectedWrong = count(entries, 1);
         long expectedMissing = count(entries, 0);
         long expectedExtra = count(entries, 2);
@@ -371,18 +397,37 @@ public final class CorrectionBenchmark implements Callable<Integer> {
     }
   }
 
-  /** Seconds to scan the day's rows and write them again into a scratch day, printed. */
-  private double bare(Connection connection, int day, String prefix, int threads, int scratchDays, String when)
-      throws Exception {
+  /** One bare run: the day's rows scanned, then written, with the CPU each took. */
+  private record Bare(double scanSeconds, double writeSeconds, long scanned, CpuMeter.Usage scanCpu) {
+
+    double seconds() {
+      return scanSeconds + writeSeconds;
+    }
+
+    double scanMicrosPerRow() {
+      return scanCpu.totalMicrosPer(Math.max(1, scanned));
+    }
+  }
+
+  /** Scans the day's rows and writes them again into a scratch day, printed with their CPU. */
+  private Bare bare(CpuMeter meter, Connection connection, int day, String prefix, int threads, int scratchDays,
+      String when) throws Exception {
+    CpuMeter.Sample c0 = meter.sample();
     long s0 = System.nanoTime();
     long scanned = bareScan(connection, day, threads);
     double scanSeconds = seconds(s0);
+    CpuMeter.Sample c1 = meter.sample();
     long w0 = System.nanoTime();
     long rewritten = bareWrite(connection, day, prefix, threads, scratchDays);
     double writeSeconds = seconds(w0);
+    CpuMeter.Usage scanCpu = c1.since(c0);
+    CpuMeter.Usage writeCpu = meter.sample().since(c1);
     out.printf("[bare %s] scan %,d rows in %.2f s = %,.0f rows/s; write %,d rows in %.2f s = %,.0f rows/s%n",
         when, scanned, scanSeconds, scanned / scanSeconds, rewritten, writeSeconds, rewritten / writeSeconds);
-    return scanSeconds + writeSeconds;
+    out.printf("[bare %s] CPU: scan %s = %.1f µs per row; write %s = %.1f µs per row%n", when,
+        scanCpu.describe(), scanCpu.totalMicrosPer(Math.max(1, scanned)),
+        writeCpu.describe(), writeCpu.totalMicrosPer(Math.max(1, rewritten)));
+    return new Bare(scanSeconds, writeSeconds, scanned, scanCpu);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.fundflow.realtime.bench;
 
+import io.fundflow.common.bench.CpuMeter;
 import io.fundflow.common.config.Settings;
 import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.model.Channel;

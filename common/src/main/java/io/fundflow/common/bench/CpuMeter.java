@@ -1,4 +1,4 @@
-package io.fundflow.realtime.bench;
+package io.fundflow.common.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time used by this JVM (the job's MiniCluster or the bare writer, and the HBase client) and by
- * the local servers (HBase, Kafka) read from {@code /proc}: on a shared machine a wall-clock rate
- * says as much about the neighbours as about the job, CPU per flow much less.
+ * CPU time used by this JVM and by the local servers (HBase, Kafka, H2), read from {@code /proc}:
+ * on a shared machine a wall-clock rate says as much about the neighbours as about the code under
+ * test, CPU per unit of work much less. The benchmarks of the realtime job and of the nightly
+ * correction report it beside their rates.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
   /** Linux's USER_HZ: /proc's utime and stime are in ticks of 1/100 s on every common kernel. */
   private static final long NANOS_PER_TICK = 10_000_000L;
@@ -20,15 +21,15 @@ final class CpuMeter {
   private final Map<String, Long> serverPids;
 
   /** @param serverPids the local servers' processes by name; unreadable ones are left out */
-  CpuMeter(Map<String, Long> serverPids) {
+  public CpuMeter(Map<String, Long> serverPids) {
     this.serverPids = new LinkedHashMap<>(serverPids);
   }
 
   /** CPU used so far, per process. */
-  record Sample(long benchNanos, Map<String, Long> serverNanos) {
+  public record Sample(long benchNanos, Map<String, Long> serverNanos) {
 
     /** CPU used between {@code earlier} and this sample. */
-    Usage since(Sample earlier) {
+    public Usage since(Sample earlier) {
       Map<String, Long> servers = new LinkedHashMap<>();
       serverNanos.forEach(
           (name, n) -> {
@@ -42,31 +43,31 @@ final class CpuMeter {
   }
 
   /** CPU used over an interval: by this JVM, and by each server. */
-  record Usage(long benchNanos, Map<String, Long> serverNanos) {
+  public record Usage(long benchNanos, Map<String, Long> serverNanos) {
 
-    long serversNanos() {
+    public long serversNanos() {
       return serverNanos.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Microseconds of CPU per unit of work, this JVM only. */
-    double benchMicrosPer(long units) {
+    public double benchMicrosPer(long units) {
       return benchNanos / 1e3 / units;
     }
 
     /** Microseconds of CPU per unit of work, this JVM and the servers. */
-    double totalMicrosPer(long units) {
+    public double totalMicrosPer(long units) {
       return (benchNanos + serversNanos()) / 1e3 / units;
     }
 
-    /** E.g. {@code bench 12.3 s, hbase 4.5 s, kafka 1.2 s}. */
-    String describe() {
+    /** E.g. {@code this JVM 12.3 s, hbase 4.5 s, kafka 1.2 s}. */
+    public String describe() {
       StringBuilder s = new StringBuilder(String.format("this JVM %.1f s", benchNanos / 1e9));
       serverNanos.forEach((name, n) -> s.append(String.format(", %s %.1f s", name, n / 1e9)));
       return s.toString();
     }
   }
 
-  Sample sample() {
+  public Sample sample() {
     Map<String, Long> servers = new LinkedHashMap<>();
     serverPids.forEach(
         (name, pid) -> {
@@ -89,13 +90,18 @@ final class CpuMeter {
   /** utime + stime of a process from /proc/PID/stat, or -1 when it cannot be read. */
   static long procCpuNanos(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name (field 2) is in parentheses and may hold spaces: count from after it.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // f[0] is field 3 (state); utime and stime are fields 14 and 15.
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+      return statCpuNanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** utime + stime from the text of a /proc/PID/stat file. */
+  static long statCpuNanos(String stat) {
+    // The command name (field 2) is in parentheses and may hold spaces and parentheses: count
+    // from after the last ')'.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // f[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
   }
 }
