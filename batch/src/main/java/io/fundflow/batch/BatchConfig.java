@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Everything the correction job reads from configuration, validated in one place at start-up.
@@ -22,8 +21,6 @@ import org.apache.spark.storage.StorageLevel;
  *   <tr><td>batch.report.dir</td><td>where the JSON reports go, default batch-reports</td></tr>
  *   <tr><td>batch.sample-size</td><td>differences shown in the report per table, default 20</td></tr>
  *   <tr><td>batch.hbase.write-buffer-bytes</td><td>per-task HBase write buffer, default 4194304</td></tr>
- *   <tr><td>batch.flows.storage-level</td><td>how the recomputed flows are cached, a Spark
- *       {@code StorageLevel} name, default MEMORY_AND_DISK</td></tr>
  * </table>
  */
 public record BatchConfig(
@@ -35,8 +32,7 @@ public record BatchConfig(
     int jdbcPartitions,
     Path reportDir,
     int sampleSize,
-    long hbaseWriteBufferBytes,
-    StorageLevel flowsStorageLevel)
+    long hbaseWriteBufferBytes)
     implements Serializable {
 
   @Override
@@ -73,11 +69,7 @@ public record BatchConfig(
                 errors.get(() -> s.path("batch.report.dir", Path.of("batch-reports"))),
                 errors.getInt(() -> s.intValue("batch.sample-size", 20, 0, 10_000)),
                 errors.getLong(
-                    () -> s.longValue("batch.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
-                errors.get(
-                    () -> s.value("batch.flows.storage-level", StorageLevel.MEMORY_AND_DISK(),
-                        "a Spark storage level such as MEMORY_AND_DISK, MEMORY_AND_DISK_SER or DISK_ONLY",
-                        StorageLevel::fromString))));
+                    () -> s.longValue("batch.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30))));
   }
 
   private static String joined(List<HostPort> hostPorts) {

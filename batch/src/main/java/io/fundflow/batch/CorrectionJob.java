@@ -11,15 +11,14 @@ import io.fundflow.batch.source.CsvSource;
 import io.fundflow.batch.source.JdbcSource;
 import io.fundflow.batch.source.SourceSpec;
 import io.fundflow.batch.source.SourceUnavailableException;
-import io.fundflow.batch.spark.BuildFlows;
+import io.fundflow.batch.spark.BuildShuffle;
 import io.fundflow.batch.spark.CorrectSalt;
-import io.fundflow.batch.spark.RecomputedFlows;
+import io.fundflow.batch.spark.MapStageClock;
 import io.fundflow.batch.spark.SaltPartitioner;
 import io.fundflow.batch.spark.WriteSettings;
 import io.fundflow.common.ads.AdvisoryBook;
 import io.fundflow.common.hbase.CellVersion;
 import io.fundflow.common.hbase.DayBucketManifest;
-import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.reconcile.DiffCounts;
 import io.fundflow.hbase.HBaseClientSettings;
@@ -37,17 +36,15 @@ import java.util.TreeSet;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import scala.Tuple2;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The nightly correction of one trading day, stage by stage: read the authoritative data, recompute
@@ -134,64 +131,69 @@ public final class CorrectionJob {
           "source " + req.source() + " cannot be read: " + e.getMessage(), e);
     }
     out.printf("[read] source %s resolved%n", req.source());
-
-    // recompute: DWD flows and the advisory book, with common's rules (the DWS summaries are built
-    // from the flows salt by salt, below). Cached: counted and scanned for occur days, then shuffled.
-    Dataset<Row> flows = recompute(journal, customers, channels).persist(config.flowsStorageLevel());
-    // One pass over the cached flows: rows per occur day, where rejected rows have none.
-    Set<LocalDate> occurDays = new TreeSet<>();
-    for (Row r : flows.groupBy(RecomputedFlows.OCCUR_DAY).count().collectAsList()) {
-      p.read += r.getLong(1);
-      if (r.isNullAt(0)) {
-        p.rejected = r.getLong(1);
-      } else {
-        occurDays.add(TradeDate.toLocalDate(r.getInt(0)));
-      }
-    }
-    p.rejectedSample =
-        p.rejected == 0
-            ? List.of()
-            : flows.where(functions.col(RecomputedFlows.REJECTED).isNotNull())
-                .select(RecomputedFlows.REJECTED).limit(config.sampleSize())
-                .as(Encoders.STRING()).collectAsList();
     AdvisoryBook book = new AdvisoryBook();
     p.advisoryRejected = AdsCorrection.fill(book, contracts.toLocalIterator(), orders.toLocalIterator());
-    p.stage("read+recompute", t);
-    out.printf("[recompute] journal rows %,d, rejected %,d, flows %,d; advisory rows rejected %,d%n",
-        p.read, p.rejected, p.read - p.rejected, p.advisoryRejected);
-
-    // The valid flows keyed by detail rowkey, in one shuffle: one partition per salt, sorted as
-    // HBase sorts, so each task merges them with a scan of its salt's served rows.
-    JavaPairRDD<byte[], byte[]> expected =
-        flows.where(functions.col(RecomputedFlows.ROW_KEY).isNotNull())
-            .select(RecomputedFlows.ROW_KEY, RecomputedFlows.FLOW)
-            .javaRDD()
-            .mapToPair(r -> new Tuple2<>((byte[]) r.get(0), (byte[]) r.get(1)))
-            .repartitionAndSortWithinPartitions(new SaltPartitioner(), SaltPartitioner.ROW_KEY_ORDER);
-
-    // diff + correct the details (the manifest's buckets, the day's and the source's occur days)
-    // and the day's summaries, salt by salt.
-    t = System.currentTimeMillis();
-    List<LocalDate> days;
+    Set<LocalDate> manifest;
     try (Connection connection = ConnectionFactory.createConnection(hbase.toConfiguration())) {
-      Set<LocalDate> manifest = manifestDays(connection, day);
-      days = List.copyOf(DayBucketManifest.daysToScan(day, manifest, occurDays));
-      p.daysScanned = days.stream().map(TradeDate::of).toList();
-      if (!req.dryRun()) {
-        // Manifest first, as the stream does: a later run finds these buckets even if this one dies.
-        writeManifest(connection, day, occurDays, manifest, version);
-      }
+      manifest = manifestDays(connection, day);
     }
+
+    // One Spark job. Its map side reads the journal, recomputes each entry's DWD flow with common's
+    // rules and shuffles it by salt, sorted as HBase sorts; every task then holds one salt's flows
+    // and merges them with a scan of that salt's served rows: diff, correct, summaries. Spark runs
+    // no task of the second stage before the first has finished, so a source that fails to read
+    // or recompute fails the job before anything is written.
+    LongAccumulator journalRows = spark.sparkContext().longAccumulator("journal rows");
+    LongAccumulator rejectedRows = spark.sparkContext().longAccumulator("rejected rows");
+    JavaPairRDD<byte[], byte[]> expected =
+        recompute(journal, customers, channels)
+            .javaRDD()
+            .mapPartitionsToPair(new BuildShuffle(journalRows, rejectedRows))
+            .repartitionAndSortWithinPartitions(new SaltPartitioner(), SaltPartitioner.ROW_KEY_ORDER);
     WriteSettings writes =
         new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
-    // SaltPartitioner makes the partition index the salt.
-    List<CorrectSalt.Outcome> parts =
-        expected.mapPartitionsWithIndex(new CorrectSalt(day, days, writes), false).collect();
+    MapStageClock recomputed =
+        new MapStageClock(
+            expected,
+            () ->
+                out.printf(
+                    "[recompute] journal rows %,d, rejected %,d; diffing and correcting %d salts ...%n",
+                    journalRows.value(), rejectedRows.value(), HBaseLayout.SALT_BUCKETS));
+    List<CorrectSalt.Outcome> parts;
+    long end;
+    long split;
+    spark.sparkContext().addSparkListener(recomputed);
+    try {
+      // SaltPartitioner makes the partition index the salt.
+      parts =
+          expected
+              .mapPartitionsWithIndex(new CorrectSalt(day, List.copyOf(manifest), writes), false)
+              .collect();
+      end = System.currentTimeMillis();
+      split = Math.max(t, Math.min(end, recomputed.completedAtMillis(end)));
+    } finally {
+      spark.sparkContext().removeSparkListener(recomputed);
+    }
+    p.stageMillis("read+recompute", split - t);
+    p.stageMillis("details+summaries", end - split);
+
+    Set<LocalDate> occurDays = new TreeSet<>();
     for (CorrectSalt.Outcome part : parts) {
       p.details = p.details.plus(part.details(), config.sampleSize());
       p.summaries = p.summaries.plus(part.summaries(), config.sampleSize());
+      p.rejected += part.rejected();
+      for (String why : part.rejectedSample()) {
+        if (p.rejectedSample.size() < config.sampleSize()) {
+          p.rejectedSample.add(why);
+        }
+      }
+      occurDays.addAll(part.occurDays());
     }
-    p.stage("details+summaries", t);
+    p.read = p.details.counts().expected() + p.rejected;
+    p.daysScanned =
+        DayBucketManifest.daysToScan(day, manifest, occurDays).stream().map(TradeDate::of).toList();
+    out.printf("[recompute] journal rows %,d, rejected %,d, flows %,d; advisory rows rejected %,d%n",
+        p.read, p.rejected, p.read - p.rejected, p.advisoryRejected);
     out.printf("[details] buckets %s: %s%n", p.daysScanned, describe(p.details));
     out.printf("[summaries] %s%n", describe(p.summaries));
 
@@ -199,10 +201,11 @@ public final class CorrectionJob {
     p.ads = new AdsCorrection(config.database(), config.sampleSize()).correct(book, day, req.dryRun(), startedAt);
     p.stage("ads", t);
     out.printf("[ads] %s%n", describe(p.ads));
-    flows.unpersist();
   }
 
-  private Dataset<Row> recompute(Dataset<Row> journal, Dataset<Row> customers, Dataset<Row> channels) {
+  /** Each journal row with its customer and channel (struct columns j, c, ch), for BuildFlows. */
+  private static Dataset<Row> recompute(
+      Dataset<Row> journal, Dataset<Row> customers, Dataset<Row> channels) {
     Dataset<Row> j =
         journal.select(
             functions.struct(all(journal)).as("j"),
@@ -214,11 +217,9 @@ public final class CorrectionJob {
     Dataset<Row> ch =
         channels.select(functions.trim(channels.col("CHANNEL_CODE")).as("CH_CODE"), functions.struct(all(channels)).as("ch"))
             .dropDuplicates("CH_CODE");
-    Dataset<Row> joined =
-        j.join(c, j.col("J_CLIENT").equalTo(c.col("C_CLIENT")), "left")
-            .join(functions.broadcast(ch), functions.col("J_CHANNEL").equalTo(ch.col("CH_CODE")), "left")
-            .select("j", "c", "ch");
-    return joined.map(new BuildFlows(), Encoders.row(RecomputedFlows.SCHEMA));
+    return j.join(c, j.col("J_CLIENT").equalTo(c.col("C_CLIENT")), "left")
+        .join(functions.broadcast(ch), functions.col("J_CHANNEL").equalTo(ch.col("CH_CODE")), "left")
+        .select("j", "c", "ch");
   }
 
   private AuthoritativeSource source(SparkSession spark, SourceSpec spec) {
@@ -238,22 +239,6 @@ public final class CorrectionJob {
       }
     }
     return days;
-  }
-
-  private static void writeManifest(
-      Connection connection, int day, Set<LocalDate> occurDays, Set<LocalDate> recorded, long version)
-      throws Exception {
-    List<Put> puts = new ArrayList<>();
-    for (LocalDate d : occurDays) {
-      if (!recorded.contains(d)) {
-        puts.add((Put) HBaseMutations.toHBase(FundFlowRows.manifest(day, d, version)));
-      }
-    }
-    if (!puts.isEmpty()) {
-      try (Table t = connection.getTable(HBaseMutations.tableName(HBaseLayout.DAY_BUCKET_TABLE))) {
-        t.put(puts);
-      }
-    }
   }
 
   private static Column[] all(Dataset<Row> df) {
@@ -276,7 +261,7 @@ public final class CorrectionJob {
     long read;
     long rejected;
     long advisoryRejected;
-    List<String> rejectedSample = List.of();
+    final List<String> rejectedSample = new ArrayList<>();
     List<Integer> daysScanned = List.of();
     TableOutcome details = TableOutcome.EMPTY;
     TableOutcome summaries = TableOutcome.EMPTY;
@@ -288,7 +273,11 @@ public final class CorrectionJob {
     }
 
     void stage(String name, long startMillis) {
-      stages.add(new CorrectionReport.StageTime(name, System.currentTimeMillis() - startMillis));
+      stageMillis(name, System.currentTimeMillis() - startMillis);
+    }
+
+    void stageMillis(String name, long millis) {
+      stages.add(new CorrectionReport.StageTime(name, millis));
     }
 
     CorrectionReport report(Instant endedAt) {

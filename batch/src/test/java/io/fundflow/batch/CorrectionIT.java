@@ -15,9 +15,12 @@ import io.fundflow.common.dws.CustomerDayKey;
 import io.fundflow.common.dws.CustomerDaySummary;
 import io.fundflow.common.hbase.CellVersion;
 import io.fundflow.common.hbase.CustomerDayRows;
+import io.fundflow.common.hbase.DayBucketManifest;
+import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.hbase.RowMutation;
+import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.hbase.HBaseClientSettings;
 import io.fundflow.hbase.HBaseMutations;
@@ -32,9 +35,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.client.Connection;
@@ -153,6 +159,39 @@ class CorrectionIT {
     before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
   }
 
+  @Test
+  void aBucketTheManifestLostIsScannedInEverySaltAndRecordedAgain() throws Exception {
+    DayScenario s = new DayScenario(daysBefore(firstDay, 20), RUN + "L");
+    LocalDate dayBefore = s.date.minusDays(1);
+    // The day-end data's only entry of D-1 is C2's (e3). The stream also served, in bucket D-1, an
+    // entry of a customer of another salt that the counter rolled back, and its manifest entry for
+    // D-1 was lost: only the source's occur days lead every salt's task to that bucket.
+    Customer other = Stream.of(s.c1, s.c4, s.c5)
+        .filter(c -> FundFlowRowKey.salt(c.clientId()) != FundFlowRowKey.salt(s.c2.clientId()))
+        .findFirst().orElseThrow();
+    FundFlow lost = s.flow(s.rolledBack(other, -1, 11));
+    List<RowMutation> state = new ArrayList<>();
+    for (RowMutation m : s.streamState()) {
+      if (!Arrays.equals(m.row(), DayBucketManifest.rowKey(s.day))
+          || !m.cells().containsKey(DayBucketManifest.qualifier(dayBefore))) {
+        state.add(m);
+      }
+    }
+    state.add(FundFlowRows.put(lost, CellVersion.stream(1_000)));
+    preload(s, state);
+    assertTrue(manifestDays(s).stream().noneMatch(dayBefore::equals), "the manifest lost D-1");
+
+    CorrectionReport r = run(s, new SourceSpec(writeCsv(s)), false);
+
+    assertEquals("SUCCEEDED", r.status(), r.error());
+    assertEquals(3, r.details().deleted(), "x1, x2 and the entry in the lost bucket");
+    try (Connection c = hbase()) {
+      assertNull(cell(c, HBaseLayout.FUND_FLOW_TABLE, FundFlowRows.rowKey(lost), FundFlowRows.FLOW_CELL));
+    }
+    assertTrue(manifestDays(s).contains(dayBefore), "D-1 recorded again: " + manifestDays(s));
+    assertTrue(r.occurDaysScanned().contains(TradeDate.of(dayBefore)));
+  }
+
   // ---------------------------------------------------------------- checks
 
   private void assertCorrected(DayScenario s, CorrectionReport r) throws Exception {
@@ -248,9 +287,27 @@ class CorrectionIT {
     return out;
   }
 
+  private static List<LocalDate> manifestDays(DayScenario s) throws Exception {
+    try (Connection c = hbase();
+        Table t = c.getTable(HBaseMutations.tableName(HBaseLayout.DAY_BUCKET_TABLE))) {
+      Result r = t.get(new Get(DayBucketManifest.rowKey(s.day)));
+      List<LocalDate> days = new ArrayList<>();
+      if (!r.isEmpty()) {
+        r.getFamilyMap(HBaseLayout.FAMILY.getBytes(StandardCharsets.UTF_8)).keySet()
+            .forEach(q -> days.add(DayBucketManifest.occurDay(new String(q, StandardCharsets.UTF_8))));
+      }
+      return days;
+    }
+  }
+
   private static void preload(DayScenario s) throws Exception {
+    preload(s, s.streamState());
+  }
+
+  /** HBase as the stream left it ({@code state}), and the day's ADS rows as the stream wrote them. */
+  private static void preload(DayScenario s, List<RowMutation> state) throws Exception {
     try (Connection c = hbase()) {
-      for (RowMutation m : s.streamState()) {
+      for (RowMutation m : state) {
         try (Table t = c.getTable(HBaseMutations.tableOf(m))) {
           t.put((org.apache.hadoop.hbase.client.Put) HBaseMutations.toHBase(m));
         }
@@ -371,7 +428,10 @@ class CorrectionIT {
     try (java.sql.Connection db = db();
         ResultSet rs = db.createStatement().executeQuery(
             "SELECT (SELECT MIN(INIT_DATE) FROM FUND_JOURNAL), (SELECT MIN(APPLY_TIME) FROM ADVISORY_CONTRACT),"
-                + " (SELECT MIN(TRADE_DATE) FROM ADVISORY_ORDER) FROM dual")) {
+                + " (SELECT MIN(TRADE_DATE) FROM ADVISORY_ORDER),"
+                // Every scenario writes its day's ADS rows, the JDBC one alone the source tables:
+                // without these, a rerun of some tests alone would reuse their days.
+                + " (SELECT MIN(TRADE_DATE) FROM ADS_ADVISORY_DAILY) FROM dual")) {
       rs.next();
       int min = 20000101;
       if (rs.getObject(1) != null) {
@@ -382,6 +442,9 @@ class CorrectionIT {
       }
       if (rs.getObject(3) != null) {
         min = Math.min(min, rs.getInt(3));
+      }
+      if (rs.getObject(4) != null) {
+        min = Math.min(min, rs.getInt(4));
       }
       return min;
     }

@@ -95,6 +95,11 @@ final class DayScenario {
         "remark " + serial);
   }
 
+  /** An entry of customer {@code c} the stream served and the counter rolled back, {@code dayOffset} days from D. */
+  FundJournalEntry rolledBack(Customer c, int dayOffset, long serial) {
+    return entry(c, day, serial, at(dayOffset, 22, 30), "333.00", "333.00");
+  }
+
   private LocalDateTime at(int dayOffset, int hour, int minute) {
     return date.plusDays(dayOffset).atTime(hour, minute, 0, 5_000_000);
   }

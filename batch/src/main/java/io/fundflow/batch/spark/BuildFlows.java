@@ -12,20 +12,30 @@ import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
 import io.fundflow.batch.TradeDate;
+import java.io.Serializable;
 import java.util.Optional;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * One journal entry joined with its customer and channel (struct columns {@code j}, {@code c},
  * {@code ch}; the last two null when absent) → its DWD flow, with the stream's rules: {@code
  * TextRowReader} parses, {@code DwdRules} validates, {@code FundFlowBuilder} builds.
  */
-public final class BuildFlows implements MapFunction<Row, Row> {
+public final class BuildFlows implements Serializable {
 
-  @Override
-  public Row call(Row joined) {
+  /**
+   * One journal entry recomputed: its detail rowkey, flow JSON and occur day (yyyymmdd), or why it
+   * was rejected ({@code rejected} non-null, the rest null and 0).
+   */
+  public record Flow(byte[] rowKey, byte[] json, int occurDay, String rejected) {
+
+    boolean isRejected() {
+      return rejected != null;
+    }
+  }
+
+  /** The DWD flow of one joined row, or why it is rejected. */
+  public Flow build(Row joined) {
     Row j = joined.getAs("j");
     TextRowReader.Result read = TextRowReader.read(SourceTable.FUND_JOURNAL, SourceRows.columns(j));
     if (!read.ok()) {
@@ -60,16 +70,16 @@ public final class BuildFlows implements MapFunction<Row, Row> {
     } catch (IllegalArgumentException e) {
       return rejected(j, e.getMessage());
     }
-    return RowFactory.create(
+    return new Flow(
         FundFlowRows.rowKey(flow),
         FundFlowJson.encode(flow),
         TradeDate.of(flow.occurTime().toLocalDate()),
         null);
   }
 
-  private static Row rejected(Row j, String why) {
+  private static Flow rejected(Row j, String why) {
     String key = column(j, "INIT_DATE") + "/" + column(j, "SERIAL_NO");
-    return RowFactory.create(null, null, null, key + ": " + why);
+    return new Flow(null, null, 0, key + ": " + why);
   }
 
   private static String column(Row j, String name) {
