@@ -38,6 +38,7 @@ public final class BuildShuffle implements PairFlatMapFunction<Iterator<Row>, by
   public Iterator<Tuple2<byte[], byte[]>> call(Iterator<Row> joined) {
     return new Iterator<>() {
       private final TreeSet<Integer> occurDays = new TreeSet<>();
+      private int lastOccurDay;
       private Queue<Tuple2<byte[], byte[]>> markers;
 
       @Override
@@ -71,7 +72,11 @@ public final class BuildShuffle implements PairFlatMapFunction<Iterator<Row>, by
           rejectedRows.add(1);
           return new Tuple2<>(ShuffleKeys.rejected(), flow.rejected().getBytes(StandardCharsets.UTF_8));
         }
-        occurDays.add(flow.occurDay());
+        // Almost every entry occurs on the day of the one before: skip the set for those.
+        if (flow.occurDay() != lastOccurDay) {
+          occurDays.add(flow.occurDay());
+          lastOccurDay = flow.occurDay();
+        }
         return new Tuple2<>(flow.rowKey(), flow.json());
       }
     };
