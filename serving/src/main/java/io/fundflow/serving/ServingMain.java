@@ -134,6 +134,14 @@ public final class ServingMain implements Runnable {
                 + " or skips rewriting a table an earlier run compacted)")
     boolean majorCompact;
 
+    @Option(
+        names = "--server-pid",
+        paramLabel = "NAME=PID",
+        description =
+            "a local server's process (e.g. hbase=1234, db=1235), whose CPU per page is reported"
+                + " beside this JVM's; `java -jar <stack launcher> status` lists them")
+    java.util.Map<String, Long> serverPids = new java.util.TreeMap<>();
+
     @Parameters(description = "overrides -Dkey=value")
     List<String> overrides = List.of();
 
@@ -169,7 +177,7 @@ public final class ServingMain implements Runnable {
           "data set %s: %,d rows, %,d customers (%d heavy x %,d rows, light %d rows), %d days%n",
           prefix, spec.totalRowsForReport(), customers, heavyCustomers, heavyRows, lightRows, days);
       try (var hbase = io.fundflow.serving.bench.ServingBenchmark.connect(cfg)) {
-        new io.fundflow.serving.bench.ServingBenchmark(spec).run(cfg, hbase, System.out);
+        new io.fundflow.serving.bench.ServingBenchmark(spec, serverPids).run(cfg, hbase, System.out);
       }
       return 0;
     }

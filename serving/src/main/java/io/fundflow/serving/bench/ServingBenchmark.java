@@ -31,10 +31,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.hbase.client.Admin;
@@ -49,8 +52,10 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
  * over HTTP, with the rows scanned per row returned from the server's scan counters.
  *
  * @param spec what to load and how to measure
+ * @param serverPids the local servers' processes by name (e.g. hbase, db), whose CPU per page is
+ *     reported beside this JVM's; may be empty
  */
-public record ServingBenchmark(Spec spec) {
+public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
 
   /**
    * The benchmark's sizes.
@@ -117,11 +122,15 @@ public record ServingBenchmark(Spec spec) {
     Files.writeString(users, "bench = " + UserDirectory.hash(password, 4) + " ; " + branches + "\n");
     ServingConfig config = base.withUsers(users, Math.max(base.dbPoolSize(), spec.clients()));
     FundFlowStore bare = new FundFlowStore(hbaseForLoad);
+    if (serverPids.isEmpty()) {
+      out.println("(no --server-pid: the CPU figures below count this JVM only, not HBase or the database)");
+    }
+    ExecutorService clientPool = Executors.newFixedThreadPool(spec.clients(), clientThreads("page"));
+    ExecutorService httpPool = Executors.newFixedThreadPool(spec.clients(), clientThreads("http"));
     try (ServingServer server = ServingServer.start(config, Clock.systemUTC())) {
       String url = "http://127.0.0.1:" + server.port();
-      HttpClient http =
-          HttpClient.newBuilder().executor(Executors.newFixedThreadPool(spec.clients())).build();
-      String token = login(http, url, password);
+      HttpClient http = HttpClient.newBuilder().executor(httpPool).build();
+      Rig rig = new Rig(http, url, login(http, url, password), clientPool, new RoundCpu(serverPids));
       out.printf(
           "%-28s %8s %8s %8s %8s %10s %10s %10s %7s %7s%n",
           "scenario",
@@ -136,16 +145,33 @@ public record ServingBenchmark(Spec spec) {
           "p99 x");
       for (String who : List.of("light", "heavy")) {
         for (int span : new int[] {1, 30}) {
-          measure(http, url, token, bare, who, span, out);
+          measure(rig, bare, who, span, out);
         }
       }
-      floor(http, url, token, out);
+      floor(rig, out);
       server.awaitAuditWritten(Duration.ofMinutes(1));
       out.printf("audit and branch-cache counters at the end:%n");
       out.print(metricLines(http, url, "fundflow_audit_rows_|cache_gets_total"));
     } finally {
+      clientPool.shutdownNow();
+      httpPool.shutdownNow();
       Files.deleteIfExists(users);
     }
+  }
+
+  /**
+   * What every round runs with: the HTTP client, the server's address, the signed-in token, the
+   * clients' threads (alive for the whole benchmark, so each round's CPU is theirs) and the meter.
+   */
+  private record Rig(HttpClient http, String url, String token, ExecutorService clients, RoundCpu cpu) {}
+
+  private static ThreadFactory clientThreads(String kind) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, RoundCpu.CLIENT_THREAD_PREFIX + kind + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   String clientId(int customer) {
@@ -250,22 +276,20 @@ public record ServingBenchmark(Spec spec) {
    * audit or JSON) — the baseline the HTTP figures are divided by, measured minutes apart on the
    * same machine so that its load weighs on both alike.
    */
-  private void measure(
-      HttpClient http,
-      String url,
-      String token,
-      FundFlowStore bare,
-      String who,
-      int spanDays,
-      PrintStream out)
+  private void measure(Rig rig, FundFlowStore bare, String who, int spanDays, PrintStream out)
       throws Exception {
     boolean heavy = who.equals("heavy");
-    run(heavy, spanDays, 7, page -> httpPage(http, url, token, page)); // warm-up: JIT, caches
-    double[] mid = counters(http, url);
-    List<long[]> results = run(heavy, spanDays, 11, page -> httpPage(http, url, token, page));
-    double[] after = counters(http, url);
-    run(heavy, spanDays, 7, page -> barePage(bare, page)); // warm-up of the bare path
-    List<long[]> baseline = run(heavy, spanDays, 11, page -> barePage(bare, page));
+    PageCall http = page -> httpPage(rig, page);
+    run(rig, heavy, spanDays, 7, http); // warm-up: JIT, caches
+    double[] mid = counters(rig.http(), rig.url());
+    RoundCpu.Sample cpu0 = rig.cpu().sample();
+    List<long[]> results = run(rig, heavy, spanDays, 11, http);
+    RoundCpu.Usage httpCpu = rig.cpu().since(cpu0, results.size());
+    double[] after = counters(rig.http(), rig.url());
+    run(rig, heavy, spanDays, 7, page -> barePage(bare, page)); // warm-up of the bare path
+    cpu0 = rig.cpu().sample();
+    List<long[]> baseline = run(rig, heavy, spanDays, 11, page -> barePage(bare, page));
+    RoundCpu.Usage bareCpu = rig.cpu().since(cpu0, baseline.size());
     long errors = results.stream().filter(r -> r[1] < 0).count();
     results = results.stream().filter(r -> r[1] >= 0).toList();
     long[] nanos = results.stream().mapToLong(r -> r[0]).sorted().toArray();
@@ -292,6 +316,8 @@ public record ServingBenchmark(Spec spec) {
         "  server-side mean of those pages: %.2f ms (client-side mean %.2f ms)%n",
         serverCount == 0 ? Double.NaN : (after[2] - mid[2]) * 1000 / serverCount,
         java.util.Arrays.stream(nanos).average().orElse(Double.NaN) / 1e6);
+    out.printf("  CPU, HTTP: %s%n", httpCpu.describe());
+    out.printf("  CPU, bare: %s%n", bareCpu.describe());
     if (errors + bareErrors > 0) {
       out.printf(
           "  failed and left out of the percentiles: %d HTTP requests, %d bare pages%n",
@@ -304,27 +330,28 @@ public record ServingBenchmark(Spec spec) {
    * check, the parameter parse, the audit row and JSON, without touching HBase or the database —
    * what the process and this machine add to any page.
    */
-  private void floor(HttpClient http, String url, String token, PrintStream out)
-      throws Exception {
+  private void floor(Rig rig, PrintStream out) throws Exception {
     PageCall bad =
         page -> {
           HttpResponse<String> r =
-              http.send(
+              rig.http().send(
                   HttpRequest.newBuilder(
                           URI.create(
-                              url
+                              rig.url()
                                   + "/api/v1/customers/"
                                   + page.clientId()
                                   + "/fund-flows?from="
                                   + page.from()
                                   + "&to=never&limit=100"))
-                      .header("Authorization", "Bearer " + token)
+                      .header("Authorization", "Bearer " + rig.token())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
           return r.statusCode() == 400 ? 0 : -1;
         };
-    run(false, 1, 7, bad);
-    List<long[]> results = run(false, 1, 11, bad);
+    run(rig, false, 1, 7, bad);
+    RoundCpu.Sample cpu0 = rig.cpu().sample();
+    List<long[]> results = run(rig, false, 1, 11, bad);
+    RoundCpu.Usage cpu = rig.cpu().since(cpu0, results.size());
     long[] nanos =
         results.stream().filter(r -> r[1] >= 0).mapToLong(r -> r[0]).sorted().toArray();
     out.printf(
@@ -335,6 +362,7 @@ public record ServingBenchmark(Spec spec) {
         nanos[nanos.length - 1] / 1e6,
         nanos.length,
         results.size());
+    out.printf("  CPU: %s%n", cpu.describe());
   }
 
   /** One page to ask for. */
@@ -345,12 +373,11 @@ public record ServingBenchmark(Spec spec) {
     long call(Page page) throws Exception;
   }
 
-  private static long httpPage(HttpClient http, String url, String token, Page page)
-      throws Exception {
+  private static long httpPage(Rig rig, Page page) throws Exception {
     HttpRequest req =
         HttpRequest.newBuilder(
                 URI.create(
-                    url
+                    rig.url()
                         + "/api/v1/customers/"
                         + page.clientId()
                         + "/fund-flows?from="
@@ -358,9 +385,9 @@ public record ServingBenchmark(Spec spec) {
                         + "&to="
                         + page.to()
                         + "&limit=100"))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + rig.token())
             .build();
-    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = rig.http().send(req, HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       return -1; // counted as a failed request
     }
@@ -385,49 +412,45 @@ public record ServingBenchmark(Spec spec) {
    * {@code requests} pages from {@code clients} threads, the same pages for the same seed; each
    * result is {nanos, rows}.
    */
-  private List<long[]> run(boolean heavy, int spanDays, long seed, PageCall call)
+  private List<long[]> run(Rig rig, boolean heavy, int spanDays, long seed, PageCall call)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(spec.clients());
-    try {
-      List<Future<List<long[]>>> futures = new ArrayList<>();
-      int perClient = Math.max(1, spec.requests() / spec.clients());
-      for (int t = 0; t < spec.clients(); t++) {
-        SplittableRandom random = new SplittableRandom(seed * 1000 + t);
-        futures.add(
-            pool.submit(
-                () -> {
-                  List<long[]> mine = new ArrayList<>(perClient);
-                  for (int i = 0; i < perClient; i++) {
-                    int customer =
-                        heavy
-                            ? random.nextInt(spec.heavyCustomers())
-                            : spec.heavyCustomers()
-                                + random.nextInt(spec.customers() - spec.heavyCustomers());
-                    LocalDate to =
-                        spec.lastDay()
-                            .minusDays(random.nextInt(spec.days() - spanDays + 1))
-                            .plusDays(1);
-                    Page page = new Page(clientId(customer), to.minusDays(spanDays), to);
-                    long t0 = System.nanoTime();
-                    long rows;
-                    try {
-                      rows = call.call(page);
-                    } catch (IOException | RuntimeException e) {
-                      rows = -1; // a failed request: counted, kept out of the percentiles
-                    }
-                    mine.add(new long[] {System.nanoTime() - t0, rows});
+    ExecutorService pool = rig.clients();
+    List<Future<List<long[]>>> futures = new ArrayList<>();
+    int perClient = Math.max(1, spec.requests() / spec.clients());
+    for (int t = 0; t < spec.clients(); t++) {
+      SplittableRandom random = new SplittableRandom(seed * 1000 + t);
+      futures.add(
+          pool.submit(
+              () -> {
+                List<long[]> mine = new ArrayList<>(perClient);
+                for (int i = 0; i < perClient; i++) {
+                  int customer =
+                      heavy
+                          ? random.nextInt(spec.heavyCustomers())
+                          : spec.heavyCustomers()
+                              + random.nextInt(spec.customers() - spec.heavyCustomers());
+                  LocalDate to =
+                      spec.lastDay()
+                          .minusDays(random.nextInt(spec.days() - spanDays + 1))
+                          .plusDays(1);
+                  Page page = new Page(clientId(customer), to.minusDays(spanDays), to);
+                  long t0 = System.nanoTime();
+                  long rows;
+                  try {
+                    rows = call.call(page);
+                  } catch (IOException | RuntimeException e) {
+                    rows = -1; // a failed request: counted, kept out of the percentiles
                   }
-                  return mine;
-                }));
-      }
-      List<long[]> all = new ArrayList<>();
-      for (Future<List<long[]>> f : futures) {
-        all.addAll(f.get());
-      }
-      return all;
-    } finally {
-      pool.shutdownNow();
+                  mine.add(new long[] {System.nanoTime() - t0, rows});
+                }
+                return mine;
+              }));
     }
+    List<long[]> all = new ArrayList<>();
+    for (Future<List<long[]>> f : futures) {
+      all.addAll(f.get());
+    }
+    return all;
   }
 
   /** The /metrics lines whose names match {@code regex}. */
