@@ -1,5 +1,7 @@
 package io.fundflow.serving.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fundflow.common.dwd.Category;
@@ -346,7 +348,7 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
                       .header("Authorization", "Bearer " + rig.token())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-          return r.statusCode() == 400 ? 0 : -1;
+          return Answer.now(r.statusCode() == 400 ? 0 : -1);
         };
     run(rig, false, 1, 7, bad);
     RoundCpu.Sample cpu0 = rig.cpu().sample();
@@ -368,12 +370,23 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
   /** One page to ask for. */
   private record Page(String clientId, LocalDate from, LocalDate to) {}
 
-  /** Asks for one page; returns the rows it got. */
+  /** Asks for one page. */
   private interface PageCall {
-    long call(Page page) throws Exception;
+    Answer call(Page page) throws Exception;
   }
 
-  private static long httpPage(Rig rig, Page page) throws Exception {
+  /**
+   * A page's answer: when it was complete (System.nanoTime) and the rows it held, -1 for a failed
+   * request. The latency ends when the answer is complete, before the client reads it: counting its
+   * items is the client's work, not the server's, and would otherwise be timed too.
+   */
+  private record Answer(long completeNanos, long rows) {
+    static Answer now(long rows) {
+      return new Answer(System.nanoTime(), rows);
+    }
+  }
+
+  private static Answer httpPage(Rig rig, Page page) throws Exception {
     HttpRequest req =
         HttpRequest.newBuilder(
                 URI.create(
@@ -387,14 +400,38 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
                         + "&limit=100"))
             .header("Authorization", "Bearer " + rig.token())
             .build();
-    HttpResponse<String> r = rig.http().send(req, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> r = rig.http().send(req, HttpResponse.BodyHandlers.ofByteArray());
+    long complete = System.nanoTime();
     if (r.statusCode() != 200) {
-      return -1; // counted as a failed request
+      return new Answer(complete, -1); // counted as a failed request
     }
-    return JSON.readTree(r.body()).get("items").size();
+    return new Answer(complete, countItems(r.body()));
   }
 
-  private static long barePage(FundFlowStore store, Page page) throws IOException {
+  /** The number of objects in a page's {@code items}, read as a stream: no tree of the page. */
+  static long countItems(byte[] page) throws IOException {
+    try (JsonParser p = JSON.getFactory().createParser(page)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a page is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("items") && value == JsonToken.START_ARRAY) {
+          long n = 0;
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            p.skipChildren();
+            n++;
+          }
+          return n;
+        }
+        p.skipChildren();
+      }
+      throw new IOException("a page without items");
+    }
+  }
+
+  private static Answer barePage(FundFlowStore store, Page page) throws IOException {
     FlowQuery q =
         new FlowQuery(
             page.clientId(),
@@ -405,7 +442,7 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
             java.util.Optional.empty(),
             100,
             java.util.Optional.empty());
-    return store.page(q).flows().size();
+    return Answer.now(store.page(q).flows().size());
   }
 
   /**
@@ -435,13 +472,13 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
                           .plusDays(1);
                   Page page = new Page(clientId(customer), to.minusDays(spanDays), to);
                   long t0 = System.nanoTime();
-                  long rows;
+                  Answer a;
                   try {
-                    rows = call.call(page);
+                    a = call.call(page);
                   } catch (IOException | RuntimeException e) {
-                    rows = -1; // a failed request: counted, kept out of the percentiles
+                    a = Answer.now(-1); // a failed request: counted, kept out of the percentiles
                   }
-                  mine.add(new long[] {System.nanoTime() - t0, rows});
+                  mine.add(new long[] {a.completeNanos() - t0, a.rows()});
                 }
                 return mine;
               }));
