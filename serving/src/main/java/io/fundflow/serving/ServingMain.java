@@ -135,6 +135,15 @@ public final class ServingMain implements Runnable {
     boolean majorCompact;
 
     @Option(
+        names = "--warm-up-passes",
+        defaultValue = "10",
+        description =
+            "at most this many rounds of every scenario before the first measured one, stopping"
+                + " once the JIT compilers spent under a tenth of a round compiling, so that pages"
+                + " are measured as a long-running server answers them (default ${DEFAULT-VALUE})")
+    int warmUpPasses;
+
+    @Option(
         names = "--server-pid",
         paramLabel = "NAME=PID",
         description =
@@ -172,7 +181,8 @@ public final class ServingMain implements Runnable {
               clients,
               requests,
               !skipLoad,
-              majorCompact);
+              majorCompact,
+              warmUpPasses);
       System.out.printf(
           "data set %s: %,d rows, %,d customers (%d heavy x %,d rows, light %d rows), %d days%n",
           prefix, spec.totalRowsForReport(), customers, heavyCustomers, heavyRows, lightRows, days);

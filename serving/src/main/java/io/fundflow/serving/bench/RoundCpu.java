@@ -1,6 +1,7 @@
 package io.fundflow.serving.bench;
 
 import io.fundflow.common.bench.CpuMeter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -19,16 +20,24 @@ final class RoundCpu {
 
   private final CpuMeter meter;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 
   RoundCpu(Map<String, Long> serverPids) {
     this.meter = new CpuMeter(serverPids);
   }
 
-  /** CPU used so far: per process, and by the client threads alive now. */
-  record Sample(CpuMeter.Sample processes, long clientNanos, long wallNanos) {}
+  /**
+   * CPU used so far: per process, by the client threads alive now, and the JIT compilers' time
+   * (-1 when the JVM does not tell).
+   */
+  record Sample(CpuMeter.Sample processes, long clientNanos, long jitMillis, long wallNanos) {}
 
-  /** CPU used over a round of {@code pages} pages. */
-  record Usage(CpuMeter.Usage processes, long clientNanos, long wallNanos, long pages) {
+  /**
+   * CPU used over a round of {@code pages} pages; {@code jitMillis} is the time the JIT compilers
+   * spent in it, which a warmed-up server no longer spends.
+   */
+  record Usage(
+      CpuMeter.Usage processes, long clientNanos, long jitMillis, long wallNanos, long pages) {
 
     /** {@code nanos} of CPU as milliseconds per page. */
     double millisPerPage(long nanos) {
@@ -62,13 +71,15 @@ final class RoundCpu {
           .forEach((name, n) -> s.append(String.format(", %s %.2f", name, millisPerPage(n))));
       s.append(
           String.format(
-              "; %.2f cores busy, %.0f pages/s", coresBusy(), pages / (wallNanos / 1e9)));
+              "; %.2f cores busy, %.0f pages/s, JIT %d ms",
+              coresBusy(), pages / (wallNanos / 1e9), jitMillis));
       return s.toString();
     }
   }
 
   Sample sample() {
-    return new Sample(meter.sample(), clientThreadNanos(), System.nanoTime());
+    long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    return new Sample(meter.sample(), clientThreadNanos(), jitMillis, System.nanoTime());
   }
 
   Usage since(Sample start, long pages) {
@@ -76,6 +87,7 @@ final class RoundCpu {
     return new Usage(
         end.processes().since(start.processes()),
         end.clientNanos() - start.clientNanos(),
+        start.jitMillis() < 0 ? -1 : end.jitMillis() - start.jitMillis(),
         end.wallNanos() - start.wallNanos(),
         pages);
   }

@@ -75,6 +75,9 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
    * @param load false to reuse rows loaded by an earlier run
    * @param majorCompact major-compact the table before measuring, as the older days of a served
    *     table are in production; false measures the store files a bulk load leaves
+   * @param warmUpPasses at most this many rounds of every scenario, over HTTP and bare, before the
+   *     first measured one, stopping once the JIT is quiet: a server in production has long
+   *     finished compiling its hot code, a fresh JVM has not
    */
   public record Spec(
       String prefix,
@@ -87,7 +90,8 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
       int clients,
       int requests,
       boolean load,
-      boolean majorCompact) {
+      boolean majorCompact,
+      int warmUpPasses) {
 
     /** Rows the data set holds. */
     public long totalRowsForReport() {
@@ -133,6 +137,7 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
       String url = "http://127.0.0.1:" + server.port();
       HttpClient http = HttpClient.newBuilder().executor(httpPool).build();
       Rig rig = new Rig(http, url, login(http, url, password), clientPool, new RoundCpu(serverPids));
+      warmUp(rig, bare, out);
       out.printf(
           "%-28s %8s %8s %8s %8s %10s %10s %10s %7s %7s%n",
           "scenario",
@@ -270,6 +275,29 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
         Boolean.FALSE,
         "张*",
         "Mobile app");
+  }
+
+  /**
+   * Every scenario's rounds, unmeasured, until the JIT compilers' time in a pass is under a tenth of
+   * its wall time, or {@code warmUpPasses} passes. In a fresh JVM they compiled for 28 s in the
+   * first pass here and still 2 s in the fifth, on the two cores the pages are measured on.
+   */
+  private void warmUp(Rig rig, FundFlowStore bare, PrintStream out) throws Exception {
+    for (int pass = 1; pass <= spec.warmUpPasses(); pass++) {
+      RoundCpu.Sample start = rig.cpu().sample();
+      long pages = 0;
+      for (boolean heavy : new boolean[] {false, true}) {
+        for (int span : new int[] {1, 30}) {
+          pages += run(rig, heavy, span, 100 + pass, page -> httpPage(rig, page)).size();
+          pages += run(rig, heavy, span, 100 + pass, page -> barePage(bare, page)).size();
+        }
+      }
+      RoundCpu.Usage used = rig.cpu().since(start, pages);
+      out.printf("warm-up pass %d: %s%n", pass, used.describe());
+      if (used.jitMillis() >= 0 && used.jitMillis() * 10 < used.wallNanos() / 1_000_000) {
+        break;
+      }
+    }
   }
 
   /**

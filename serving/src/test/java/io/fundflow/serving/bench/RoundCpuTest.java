@@ -28,13 +28,13 @@ class RoundCpuTest {
     // 1,000 pages in 1 s: 1.5 s of this JVM (0.4 s its clients), 0.5 s HBase, 0.1 s the database.
     RoundCpu.Usage u =
         new RoundCpu.Usage(
-            new CpuMeter.Usage(1_500_000_000L, servers), 400_000_000L, 1_000_000_000L, 1_000);
+            new CpuMeter.Usage(1_500_000_000L, servers), 400_000_000L, 35, 1_000_000_000L, 1_000);
 
     assertEquals(2.1, u.totalMillisPerPage(), 1e-9);
     assertEquals(2.1, u.coresBusy(), 1e-9);
     assertEquals(
         "2.10 ms per page: this JVM 1.50 (its clients 0.40), hbase 0.50, db 0.10;"
-            + " 2.10 cores busy, 1000 pages/s",
+            + " 2.10 cores busy, 1000 pages/s, JIT 35 ms",
         u.describe());
   }
 }
