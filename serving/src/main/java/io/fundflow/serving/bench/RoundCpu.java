@@ -2,6 +2,7 @@ package io.fundflow.serving.bench;
 
 import io.fundflow.common.bench.CpuMeter;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * CPU used by one measured round of the serving benchmark, split into the bench's own clients (the
- * threads named {@link #CLIENT_THREAD_PREFIX}, and the HTTP client's), the rest of this JVM (the
+ * threads named {@link #CLIENT_THREAD_PREFIX}), the rest of this JVM (the
  * server, its HBase client, GC and JIT) and each local server: the clients share the machine's two
  * cores with what they measure, so their share says how much of a page's wait is the rig's.
  */
@@ -30,14 +31,28 @@ final class RoundCpu {
    * CPU used so far: per process, by the client threads alive now, and the JIT compilers' time
    * (-1 when the JVM does not tell).
    */
-  record Sample(CpuMeter.Sample processes, long clientNanos, long jitMillis, long wallNanos) {}
+  record Sample(
+      CpuMeter.Sample processes, long clientNanos, long jitMillis, Gc gc, long wallNanos) {}
+
+  /** Garbage collections of this JVM: how many, and their summed time (ms) as the JVM reports it. */
+  record Gc(long count, long millis) {
+
+    Gc minus(Gc earlier) {
+      return new Gc(count - earlier.count, millis - earlier.millis);
+    }
+  }
 
   /**
    * CPU used over a round of {@code pages} pages; {@code jitMillis} is the time the JIT compilers
    * spent in it, which a warmed-up server no longer spends.
    */
   record Usage(
-      CpuMeter.Usage processes, long clientNanos, long jitMillis, long wallNanos, long pages) {
+      CpuMeter.Usage processes,
+      long clientNanos,
+      long jitMillis,
+      Gc gc,
+      long wallNanos,
+      long pages) {
 
     /** {@code nanos} of CPU as milliseconds per page. */
     double millisPerPage(long nanos) {
@@ -71,15 +86,22 @@ final class RoundCpu {
           .forEach((name, n) -> s.append(String.format(", %s %.2f", name, millisPerPage(n))));
       s.append(
           String.format(
-              "; %.2f cores busy, %.0f pages/s, JIT %d ms",
-              coresBusy(), pages / (wallNanos / 1e9), jitMillis));
+              "; %.2f cores busy, %.0f pages/s, JIT %d ms, GC %d in %d ms",
+              coresBusy(), pages / (wallNanos / 1e9), jitMillis, gc.count(), gc.millis()));
       return s.toString();
     }
   }
 
   Sample sample() {
     long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
-    return new Sample(meter.sample(), clientThreadNanos(), jitMillis, System.nanoTime());
+    long gcCount = 0;
+    long gcMillis = 0;
+    for (GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcCount += Math.max(0, c.getCollectionCount());
+      gcMillis += Math.max(0, c.getCollectionTime());
+    }
+    return new Sample(
+        meter.sample(), clientThreadNanos(), jitMillis, new Gc(gcCount, gcMillis), System.nanoTime());
   }
 
   Usage since(Sample start, long pages) {
@@ -88,6 +110,7 @@ final class RoundCpu {
         end.processes().since(start.processes()),
         end.clientNanos() - start.clientNanos(),
         start.jitMillis() < 0 ? -1 : end.jitMillis() - start.jitMillis(),
+        end.gc().minus(start.gc()),
         end.wallNanos() - start.wallNanos(),
         pages);
   }
@@ -107,9 +130,8 @@ final class RoundCpu {
     return sum;
   }
 
-  /** The bench's client threads, and the HTTP client's selector thread. */
+  /** The bench's client threads. */
   static boolean isClient(String threadName) {
-    return threadName.startsWith(CLIENT_THREAD_PREFIX)
-        || (threadName.startsWith("HttpClient-") && threadName.endsWith("-SelectorManager"));
+    return threadName.startsWith(CLIENT_THREAD_PREFIX);
   }
 }

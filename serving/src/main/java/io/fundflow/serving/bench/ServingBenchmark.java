@@ -20,10 +20,6 @@ import io.fundflow.serving.store.FundFlowStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,12 +127,11 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
     if (serverPids.isEmpty()) {
       out.println("(no --server-pid: the CPU figures below count this JVM only, not HBase or the database)");
     }
+    BenchHttp.keepAlive(spec.clients());
     ExecutorService clientPool = Executors.newFixedThreadPool(spec.clients(), clientThreads("page"));
-    ExecutorService httpPool = Executors.newFixedThreadPool(spec.clients(), clientThreads("http"));
     try (ServingServer server = ServingServer.start(config, Clock.systemUTC())) {
       String url = "http://127.0.0.1:" + server.port();
-      HttpClient http = HttpClient.newBuilder().executor(httpPool).build();
-      Rig rig = new Rig(http, url, login(http, url, password), clientPool, new RoundCpu(serverPids));
+      Rig rig = new Rig(url, login(url, password), clientPool, new RoundCpu(serverPids));
       warmUp(rig, bare, out);
       out.printf(
           "%-28s %8s %8s %8s %8s %10s %10s %10s %7s %7s%n",
@@ -158,19 +153,18 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
       floor(rig, out);
       server.awaitAuditWritten(Duration.ofMinutes(1));
       out.printf("audit and branch-cache counters at the end:%n");
-      out.print(metricLines(http, url, "fundflow_audit_rows_|cache_gets_total"));
+      out.print(metricLines(url, "fundflow_audit_rows_|cache_gets_total"));
     } finally {
       clientPool.shutdownNow();
-      httpPool.shutdownNow();
       Files.deleteIfExists(users);
     }
   }
 
   /**
-   * What every round runs with: the HTTP client, the server's address, the signed-in token, the
-   * clients' threads (alive for the whole benchmark, so each round's CPU is theirs) and the meter.
+   * What every round runs with: the server's address, the signed-in token, the clients' threads
+   * (alive for the whole benchmark, so each round's CPU is theirs) and the meter.
    */
-  private record Rig(HttpClient http, String url, String token, ExecutorService clients, RoundCpu cpu) {}
+  private record Rig(String url, String token, ExecutorService clients, RoundCpu cpu) {}
 
   private static ThreadFactory clientThreads(String kind) {
     AtomicInteger n = new AtomicInteger();
@@ -313,11 +307,11 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
     boolean heavy = who.equals("heavy");
     PageCall http = page -> httpPage(rig, page);
     run(rig, heavy, spanDays, 7, http); // warm-up: JIT, caches
-    double[] mid = counters(rig.http(), rig.url());
+    double[] mid = counters(rig.url());
     RoundCpu.Sample cpu0 = rig.cpu().sample();
     List<long[]> results = run(rig, heavy, spanDays, 11, http);
     RoundCpu.Usage httpCpu = rig.cpu().since(cpu0, results.size());
-    double[] after = counters(rig.http(), rig.url());
+    double[] after = counters(rig.url());
     run(rig, heavy, spanDays, 7, page -> barePage(bare, page)); // warm-up of the bare path
     cpu0 = rig.cpu().sample();
     List<long[]> baseline = run(rig, heavy, spanDays, 13, page -> barePage(bare, page));
@@ -365,20 +359,16 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
   private void floor(Rig rig, PrintStream out) throws Exception {
     PageCall bad =
         page -> {
-          HttpResponse<String> r =
-              rig.http().send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              rig.url()
-                                  + "/api/v1/customers/"
-                                  + page.clientId()
-                                  + "/fund-flows?from="
-                                  + page.from()
-                                  + "&to=never&limit=100"))
-                      .header("Authorization", "Bearer " + rig.token())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          return Answer.now(r.statusCode() == 400 ? 0 : -1);
+          BenchHttp.Answer a =
+              BenchHttp.get(
+                  rig.url()
+                      + "/api/v1/customers/"
+                      + page.clientId()
+                      + "/fund-flows?from="
+                      + page.from()
+                      + "&to=never&limit=100",
+                  rig.token());
+          return Answer.now(a.status() == 400 ? 0 : -1);
         };
     run(rig, false, 1, 7, bad);
     RoundCpu.Sample cpu0 = rig.cpu().sample();
@@ -417,25 +407,22 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
   }
 
   private static Answer httpPage(Rig rig, Page page) throws Exception {
-    HttpRequest req =
-        HttpRequest.newBuilder(
-                URI.create(
-                    rig.url()
-                        + "/api/v1/customers/"
-                        + page.clientId()
-                        + "/fund-flows?from="
-                        + page.from()
-                        + "&to="
-                        + page.to()
-                        + "&limit=100"))
-            .header("Authorization", "Bearer " + rig.token())
-            .build();
-    HttpResponse<byte[]> r = rig.http().send(req, HttpResponse.BodyHandlers.ofByteArray());
+    BenchHttp.Answer a =
+        BenchHttp.get(
+            rig.url()
+                + "/api/v1/customers/"
+                + page.clientId()
+                + "/fund-flows?from="
+                + page.from()
+                + "&to="
+                + page.to()
+                + "&limit=100",
+            rig.token());
     long complete = System.nanoTime();
-    if (r.statusCode() != 200) {
+    if (a.status() != 200) {
       return new Answer(complete, -1); // counted as a failed request
     }
-    return new Answer(complete, countItems(r.body()));
+    return new Answer(complete, countItems(a.body()));
   }
 
   /** The number of objects in a page's {@code items}, read as a stream: no tree of the page. */
@@ -521,12 +508,8 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
   }
 
   /** The /metrics lines whose names match {@code regex}. */
-  private static String metricLines(HttpClient http, String url, String regex) throws Exception {
-    String text =
-        http.send(
-                HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+  private static String metricLines(String url, String regex) throws Exception {
+    String text = BenchHttp.get(url + "/metrics", null).text();
     StringBuilder b = new StringBuilder();
     Pattern p = Pattern.compile("^(" + regex + ")");
     for (String line : text.split("\n")) {
@@ -537,26 +520,20 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
     return b.toString();
   }
 
-  private static String login(HttpClient http, String url, String password) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url + "/api/v1/login"))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"bench\",\"password\":\"" + password + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  private static String login(String url, String password) throws Exception {
+    BenchHttp.Answer r =
+        BenchHttp.postJson(
+            url + "/api/v1/login", "{\"username\":\"bench\",\"password\":\"" + password + "\"}");
+    if (r.status() != 200) {
+      throw new IOException("sign-in refused: " + r.status() + " " + r.text());
+    }
     JsonNode body = JSON.readTree(r.body());
     return body.get("token").textValue();
   }
 
   /** {scanned, returned} from the server's Prometheus counters. */
-  private static double[] counters(HttpClient http, String url) throws Exception {
-    String text =
-        http.send(
-                HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+  private static double[] counters(String url) throws Exception {
+    String text = BenchHttp.get(url + "/metrics", null).text();
     double[] v = new double[4];
     Matcher m = COUNTER.matcher(text);
     while (m.find()) {
