@@ -141,7 +141,7 @@ public final class ServingMain implements Runnable {
         defaultValue = "10",
         description =
             "at most this many rounds of every scenario before the first measured one, stopping"
-                + " once the JIT compilers spent under a tenth of a round compiling, so that pages"
+                + " once the JIT compilers spent under 3% of a pass compiling, so that pages"
                 + " are measured as a long-running server answers them (default ${DEFAULT-VALUE})")
     int warmUpPasses;
 
