@@ -137,6 +137,17 @@ public final class ServingMain implements Runnable {
     boolean majorCompact;
 
     @Option(
+        names = "--prime-block-cache",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "read the whole table once before measuring, so that HBase's block cache holds what"
+                + " of it fits whatever ran before (default ${DEFAULT-VALUE};"
+                + " --no-prime-block-cache measures the cache as found)")
+    boolean primeBlockCache;
+
+    @Option(
         names = "--warm-up-passes",
         defaultValue = "10",
         description =
@@ -184,6 +195,7 @@ public final class ServingMain implements Runnable {
               requests,
               !skipLoad,
               majorCompact,
+              primeBlockCache,
               warmUpPasses);
       System.out.printf(
           "data set %s: %,d rows, %,d customers (%d heavy x %,d rows, light %d rows), %d days%n",
