@@ -391,15 +391,7 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
   private void floor(Rig rig, PrintStream out) throws Exception {
     PageCall bad =
         page -> {
-          BenchHttp.Answer a =
-              BenchHttp.get(
-                  rig.url()
-                      + "/api/v1/customers/"
-                      + page.clientId()
-                      + "/fund-flows?from="
-                      + page.from()
-                      + "&to=never&limit=100",
-                  rig.token());
+          BenchHttp.Answer a = BenchHttp.get(pageUrl(rig, page, "never"), rig.token());
           return Answer.now(a.status() == 400 ? 0 : -1);
         };
     run(rig, false, 1, 7, bad);
@@ -438,18 +430,20 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
     }
   }
 
+  /** The URL of a page of 100 rows, {@code to} as given. */
+  private static String pageUrl(Rig rig, Page page, String to) {
+    return rig.url()
+        + "/api/v1/customers/"
+        + page.clientId()
+        + "/fund-flows?from="
+        + page.from()
+        + "&to="
+        + to
+        + "&limit=100";
+  }
+
   private static Answer httpPage(Rig rig, Page page) throws Exception {
-    BenchHttp.Answer a =
-        BenchHttp.get(
-            rig.url()
-                + "/api/v1/customers/"
-                + page.clientId()
-                + "/fund-flows?from="
-                + page.from()
-                + "&to="
-                + page.to()
-                + "&limit=100",
-            rig.token());
+    BenchHttp.Answer a = BenchHttp.get(pageUrl(rig, page, page.to().toString()), rig.token());
     long complete = System.nanoTime();
     if (a.status() != 200) {
       return new Answer(complete, -1); // counted as a failed request
