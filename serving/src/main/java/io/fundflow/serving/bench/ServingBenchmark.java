@@ -135,7 +135,8 @@ public record ServingBenchmark(Spec spec, Map<String, Long> serverPids) {
     ServingConfig config = base.withUsers(users, Math.max(base.dbPoolSize(), spec.clients()));
     FundFlowStore bare = new FundFlowStore(hbaseForLoad);
     if (serverPids.isEmpty()) {
-      out.println("(no --server-pid: the CPU figures below count this JVM only, not HBase or the database)");
+      out.println(
+          "(no --server-pid: the CPU figures below count this JVM only, not HBase or the database)");
     }
     BenchHttp.keepAlive(spec.clients());
     ExecutorService clientPool = Executors.newFixedThreadPool(spec.clients(), clientThreads("page"));
