@@ -222,7 +222,7 @@ class JsonBytesTest {
   }
 
   /** A string of every kind of char the writer treats apart, surrogates paired and lone. */
-  private static String nasty(Random r, int length) {
+  static String nasty(Random r, int length) {
     StringBuilder b = new StringBuilder(length);
     while (b.length() < length) {
       switch (r.nextInt(9)) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.codec.FundFlowJsonView;
 import io.fundflow.common.dws.CustomerDaySummary;
 import io.fundflow.serving.auth.TokenIssuer;
 import io.fundflow.serving.auth.TokenVerifier;
@@ -212,7 +212,7 @@ public final class ServingApp {
           CompletableFuture<KnownBranch> known = knownBranch(trader, q.clientId());
           FlowPage page = store.page(q);
           // A first unfiltered page starts with the range's newest row: no second read needed.
-          Optional<Optional<FundFlow>> newest =
+          Optional<Optional<FundFlowJsonView>> newest =
               !q.filtered() && q.afterRowKey().isEmpty()
                   ? Optional.of(page.flows().stream().findFirst())
                   : Optional.empty();
@@ -227,7 +227,7 @@ public final class ServingApp {
             g.writeStringField("from", FlowFormat.time(q.from()));
             g.writeStringField("to", FlowFormat.time(q.to()));
             g.writeArrayFieldStart("items");
-            for (FundFlow f : page.flows()) {
+            for (FundFlowJsonView f : page.flows()) {
               FlowFormat.writeItem(g, f);
             }
             g.writeEndArray();
@@ -401,7 +401,7 @@ public final class ServingApp {
       String clientId,
       LocalDateTime from,
       LocalDateTime to,
-      Optional<Optional<FundFlow>> newestIfRead,
+      Optional<Optional<FundFlowJsonView>> newestIfRead,
       CompletableFuture<KnownBranch> knownBranch)
       throws SQLException, IOException {
     if (trader.allBranches()) {
@@ -411,7 +411,7 @@ public final class ServingApp {
     Optional<Integer> branch = known.branch();
     if (!known.cached()) {
       if (branch.isEmpty()) {
-        Optional<FundFlow> newest =
+        Optional<FundFlowJsonView> newest =
             newestIfRead.isPresent() ? newestIfRead.get() : store.newest(clientId, from, to);
         branch =
             newest.map(f -> f.customerBranchNo() != null ? f.customerBranchNo() : f.branchNo());

@@ -2,7 +2,6 @@ package io.fundflow.serving.query;
 
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.Direction;
-import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.model.MoneyType;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -31,11 +30,11 @@ public record FlowQuery(
     categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
   }
 
-  /** True when {@code f} passes the filters. */
-  public boolean accepts(FundFlow f) {
-    return (categories.isEmpty() || categories.contains(f.category()))
-        && direction.map(d -> d == f.direction()).orElse(true)
-        && moneyType.map(m -> m == f.moneyType()).orElse(true);
+  /** True when a flow of this category, direction and currency passes the filters. */
+  public boolean accepts(Category category, Direction direction, MoneyType moneyType) {
+    return (categories.isEmpty() || categories.contains(category))
+        && this.direction.map(d -> d == direction).orElse(true)
+        && this.moneyType.map(m -> m == moneyType).orElse(true);
   }
 
   /** True when any filter is set. */

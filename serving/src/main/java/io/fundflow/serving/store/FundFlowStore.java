@@ -1,6 +1,7 @@
 package io.fundflow.serving.store;
 
 import io.fundflow.common.codec.FundFlowJson;
+import io.fundflow.common.codec.FundFlowJsonView;
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dws.CustomerDaySummary;
@@ -38,9 +39,10 @@ import org.apache.hadoop.hbase.filter.ValueFilter;
  * Reads fund-flow details and customer-day summaries from HBase. A query scans only its planned
  * ranges ({@code docs/rowkey.md}), as one scan with a {@link MultiRowRangeFilter} when it spans
  * several days, with HBase's limit and caching set to the page size plus one (the extra row tells
- * whether another page follows). Filters run in the region servers as a regular expression on the
+ * whether another page follows). A page's rows are read in place ({@link FundFlowJsonView}), not
+ * decoded. Filters run in the region servers as a regular expression on the
  * flow's JSON cell, whose field order is fixed ({@link FundFlowJson}); they are checked again here
- * after decoding.
+ * on the rows read.
  */
 public final class FundFlowStore {
 
@@ -66,15 +68,15 @@ public final class FundFlowStore {
     int wanted = query.limit() + 1;
     Scan scan = scan(ranges, valueFilter(query)).setLimit(wanted).setCaching(wanted);
     scan.setScanMetricsEnabled(true);
-    List<FundFlow> flows = new ArrayList<>(wanted);
+    List<FundFlowJsonView> flows = new ArrayList<>(wanted);
     byte[] lastKey = null;
     boolean more = false;
     long scanned;
     try (Table table = flowTable();
         ResultScanner scanner = table.getScanner(scan)) {
       for (Result r : scanner) {
-        FundFlow f = FundFlowJson.decode(r.getValue(FAMILY, FLOW));
-        if (!query.accepts(f)) {
+        FundFlowJsonView f = FundFlowJsonView.read(r.getValue(FAMILY, FLOW));
+        if (!query.accepts(f.category(), f.direction(), f.moneyType())) {
           continue; // the server-side regex is a pre-filter; the decoded flow decides
         }
         if (flows.size() == query.limit()) {
@@ -108,7 +110,7 @@ public final class FundFlowStore {
         ResultScanner scanner = table.getScanner(scan)) {
       for (Result r : scanner) {
         FundFlow f = FundFlowJson.decode(r.getValue(FAMILY, FLOW));
-        if (query.accepts(f)) {
+        if (query.accepts(f.category(), f.direction(), f.moneyType())) {
           sink.accept(f);
           n++;
         }
@@ -135,7 +137,7 @@ public final class FundFlowStore {
   }
 
   /** The customer's newest flow with OCCUR_TIME in [from, to), if any. */
-  public Optional<FundFlow> newest(String clientId, LocalDateTime from, LocalDateTime to)
+  public Optional<FundFlowJsonView> newest(String clientId, LocalDateTime from, LocalDateTime to)
       throws IOException {
     List<KeyRange> ranges = ScanPlan.ranges(clientId, from, to, Optional.empty());
     if (ranges.isEmpty()) {
@@ -147,7 +149,7 @@ public final class FundFlowStore {
       Result r = scanner.next();
       return r == null
           ? Optional.empty()
-          : Optional.of(FundFlowJson.decode(r.getValue(FAMILY, FLOW)));
+          : Optional.of(FundFlowJsonView.read(r.getValue(FAMILY, FLOW)));
     }
   }
 
