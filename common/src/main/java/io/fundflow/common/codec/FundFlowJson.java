@@ -3,7 +3,29 @@ package io.fundflow.common.codec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.AMOUNT;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.BRANCH_NO;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.BUSINESS_FLAG;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CATEGORY;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CHANNEL;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CHANNEL_NAME;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CLIENT_ID;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CLIENT_NAME;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.CUSTOMER_BRANCH_NO;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.DIRECTION;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.FUND_ACCOUNT;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.INIT_DATE;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.KEY_CLIENT;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.MONEY_TYPE;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.OCCUR_TIME;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.POST_BALANCE;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.REMARK;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.RISK_LEVEL;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.SERIAL_NO;
+import static io.fundflow.common.codec.FundFlowJsonView.Field.SIGN_MISMATCH;
+
 import io.fundflow.common.changelog.LocalTimestampText;
+import io.fundflow.common.codec.FundFlowJsonView.Field;
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.Direction;
 import io.fundflow.common.dwd.FundFlow;
@@ -22,26 +44,6 @@ public final class FundFlowJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private static final byte[] INIT_DATE = JsonBytes.name("initDate");
-  private static final byte[] SERIAL_NO = JsonBytes.name("serialNo");
-  private static final byte[] OCCUR_TIME = JsonBytes.name("occurTime");
-  private static final byte[] CLIENT_ID = JsonBytes.name("clientId");
-  private static final byte[] FUND_ACCOUNT = JsonBytes.name("fundAccount");
-  private static final byte[] BRANCH_NO = JsonBytes.name("branchNo");
-  private static final byte[] MONEY_TYPE = JsonBytes.name("moneyType");
-  private static final byte[] BUSINESS_FLAG = JsonBytes.name("businessFlag");
-  private static final byte[] AMOUNT = JsonBytes.name("amount");
-  private static final byte[] POST_BALANCE = JsonBytes.name("postBalance");
-  private static final byte[] CHANNEL = JsonBytes.name("channel");
-  private static final byte[] REMARK = JsonBytes.name("remark");
-  private static final byte[] CATEGORY = JsonBytes.name("category");
-  private static final byte[] DIRECTION = JsonBytes.name("direction");
-  private static final byte[] SIGN_MISMATCH = JsonBytes.name("signMismatch");
-  private static final byte[] CUSTOMER_BRANCH_NO = JsonBytes.name("customerBranchNo");
-  private static final byte[] RISK_LEVEL = JsonBytes.name("riskLevel");
-  private static final byte[] KEY_CLIENT = JsonBytes.name("keyClient");
-  private static final byte[] CLIENT_NAME = JsonBytes.name("clientName");
-  private static final byte[] CHANNEL_NAME = JsonBytes.name("channelName");
   private static final byte[][] MONEY_TYPES = JsonBytes.enumNames(MoneyType.values());
   private static final byte[][] CATEGORIES = JsonBytes.enumNames(Category.values());
   private static final byte[][] DIRECTIONS = JsonBytes.enumNames(Direction.values());
@@ -59,44 +61,44 @@ public final class FundFlowJson {
   public static byte[] encode(FundFlow f) {
     JsonBytes w = JsonBytes.forThread();
     w.beginObject();
-    w.name(INIT_DATE);
+    name(w, INIT_DATE);
     w.value(f.initDate());
-    w.name(SERIAL_NO);
+    name(w, SERIAL_NO);
     w.value(f.serialNo());
-    w.name(OCCUR_TIME);
+    name(w, OCCUR_TIME);
     w.value(f.occurTime());
-    w.name(CLIENT_ID);
+    name(w, CLIENT_ID);
     w.value(f.clientId());
-    w.name(FUND_ACCOUNT);
+    name(w, FUND_ACCOUNT);
     w.value(f.fundAccount());
-    w.name(BRANCH_NO);
+    name(w, BRANCH_NO);
     w.value(f.branchNo());
-    w.name(MONEY_TYPE);
+    name(w, MONEY_TYPE);
     w.encoded(MONEY_TYPES[f.moneyType().ordinal()]);
-    w.name(BUSINESS_FLAG);
+    name(w, BUSINESS_FLAG);
     w.value(f.businessFlag());
-    w.name(AMOUNT);
+    name(w, AMOUNT);
     w.plainString(f.occurBalance());
-    w.name(POST_BALANCE);
+    name(w, POST_BALANCE);
     w.plainString(f.postBalance());
     nullable(w, CHANNEL, f.channel());
     nullable(w, REMARK, f.remark());
-    w.name(CATEGORY);
+    name(w, CATEGORY);
     w.encoded(CATEGORIES[f.category().ordinal()]);
-    w.name(DIRECTION);
+    name(w, DIRECTION);
     w.encoded(DIRECTIONS[f.direction().ordinal()]);
-    w.name(SIGN_MISMATCH);
+    name(w, SIGN_MISMATCH);
     w.value(f.signMismatch());
     if (f.customerBranchNo() != null) {
-      w.name(CUSTOMER_BRANCH_NO);
+      name(w, CUSTOMER_BRANCH_NO);
       w.value(f.customerBranchNo());
     }
     if (f.riskLevel() != null) {
-      w.name(RISK_LEVEL);
+      name(w, RISK_LEVEL);
       w.value(f.riskLevel());
     }
     if (f.keyClient() != null) {
-      w.name(KEY_CLIENT);
+      name(w, KEY_CLIENT);
       w.value(f.keyClient());
     }
     nullable(w, CLIENT_NAME, f.clientName());
@@ -260,10 +262,15 @@ public final class FundFlowJson {
   }
 
   /** An optional text field: omitted when null, as the optional numbers are. */
-  private static void nullable(JsonBytes w, byte[] name, String value) {
+  private static void nullable(JsonBytes w, Field field, String value) {
     if (value != null) {
-      w.name(name);
+      name(w, field);
       w.value(value);
     }
+  }
+
+  /** A field's name; the names and their order are {@link FundFlowJsonView.Field}'s. */
+  private static void name(JsonBytes w, Field field) {
+    w.name(field.encodedName());
   }
 }

@@ -60,6 +60,11 @@ public final class FundFlowJsonView {
       this.kind = kind;
       this.required = required;
     }
+
+    /** {@code "name":} as the cell has it; the encoder's, read only (no copy per record). */
+    byte[] encodedName() {
+      return encodedName;
+    }
   }
 
   private static final Field[] FIELDS = Field.values();
@@ -238,24 +243,26 @@ public final class FundFlowJsonView {
       i++;
     }
     int digitsFrom = i;
-    long v = 0; // accumulated negated: Long.MIN_VALUE has no positive counterpart
     while (i < b.length && b[i] >= '0' && b[i] <= '9') {
-      int d = b[i] - '0';
-      if (v < (Long.MIN_VALUE + d) / 10) {
-        return -1; // beyond a long
-      }
-      v = v * 10 - d;
       i++;
     }
     int digits = i - digitsFrom;
     if (digits == 0 || (digits > 1 && b[digitsFrom] == '0')) {
       return -1;
     }
-    if (!negative) {
-      if (v == Long.MIN_VALUE) {
+    long v;
+    if (digits <= 18) { // below 10^18: no overflow, and no check per digit
+      v = 0;
+      for (int k = digitsFrom; k < i; k++) {
+        v = v * 10 + (b[k] - '0');
+      }
+      v = negative ? -v : v;
+    } else {
+      try { // 19 digits or more: rare; the JDK decides what fits a long
+        v = Long.parseLong(new String(b, p, i - p, StandardCharsets.US_ASCII));
+      } catch (NumberFormatException e) {
         return -1;
       }
-      v = -v;
     }
     if (isInt && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
       return -1;
