@@ -68,9 +68,13 @@ public final class FundFlowJsonView {
   }
 
   private static final Field[] FIELDS = Field.values();
-  private static final byte[][] MONEY_TYPES = names(MoneyType.values());
-  private static final byte[][] CATEGORIES = names(Category.values());
-  private static final byte[][] DIRECTIONS = names(Direction.values());
+  // The constants once: values() copies its array on every call.
+  private static final MoneyType[] MONEY_TYPE_VALUES = MoneyType.values();
+  private static final Category[] CATEGORY_VALUES = Category.values();
+  private static final Direction[] DIRECTION_VALUES = Direction.values();
+  private static final byte[][] MONEY_TYPES = names(MONEY_TYPE_VALUES);
+  private static final byte[][] CATEGORIES = names(CATEGORY_VALUES);
+  private static final byte[][] DIRECTIONS = names(DIRECTION_VALUES);
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
@@ -133,7 +137,10 @@ public final class FundFlowJsonView {
     return starts[f.ordinal()] >= 0;
   }
 
-  /** Where the field's value starts in {@link #bytes}: a number's first digit or sign, a string's first byte after its quote. */
+  /**
+   * Where the field's value starts in {@link #bytes}: a number's sign or first digit, a string's
+   * first byte after its quote; -1 when absent.
+   */
   public int start(Field f) {
     return starts[f.ordinal()];
   }
@@ -229,9 +236,9 @@ public final class FundFlowJsonView {
     if (p != b.length - 1 || b[p] != '}') {
       return false;
     }
-    moneyType = match(MoneyType.values(), MONEY_TYPES, Field.MONEY_TYPE);
-    category = match(Category.values(), CATEGORIES, Field.CATEGORY);
-    direction = match(Direction.values(), DIRECTIONS, Field.DIRECTION);
+    moneyType = match(MONEY_TYPE_VALUES, MONEY_TYPES, Field.MONEY_TYPE);
+    category = match(CATEGORY_VALUES, CATEGORIES, Field.CATEGORY);
+    direction = match(DIRECTION_VALUES, DIRECTIONS, Field.DIRECTION);
     return moneyType != null && category != null && direction != null;
   }
 
