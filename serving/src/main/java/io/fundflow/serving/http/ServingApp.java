@@ -64,7 +64,10 @@ public final class ServingApp {
   private static final Logger LOG = LoggerFactory.getLogger(ServingApp.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Per thread, the first block answers are rendered into; larger ones grow past it. */
+  /**
+   * Per thread, the first block answers are rendered into; larger ones grow past it. Jetty's pool
+   * reuses its (platform) threads, so each keeps one block.
+   */
   private static final ThreadLocal<byte[]> RENDER_BLOCK =
       ThreadLocal.withInitial(() -> new byte[64 * 1024]);
   private static final String JSON_TYPE = "application/json; charset=utf-8";

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param lastRowKey the rowkey to resume after when more rows follow; empty on the last page
  * @param rowsScanned rows the region servers read for this page (HBase scan metrics)
  */
-public record FlowPage(List<FundFlowJsonView> flows, Optional<byte[]> lastRowKey, long rowsScanned) {
+public record FlowPage(
+    List<FundFlowJsonView> flows, Optional<byte[]> lastRowKey, long rowsScanned) {
 
   public FlowPage {
     flows = List.copyOf(flows);
