@@ -50,6 +50,9 @@ public final class FlowFormat {
   private static final SerializedString[] CATEGORIES = names(Category.values());
   private static final SerializedString[] DIRECTIONS = names(Direction.values());
 
+  /** A stored time's longest text: '9' where a digit goes, the separators as they are. */
+  private static final String TIME_SHAPE = "9999-99-99T99:99:99.999999999";
+
   private FlowFormat() {}
 
   private static SerializedString[] names(Enum<?>[] constants) {
@@ -226,8 +229,6 @@ public final class FlowFormat {
     }
     return true;
   }
-
-  private static final String TIME_SHAPE = "9999-99-99T99:99:99.999999999";
 
   /** One CSV line (RFC 4180, CRLF) of a flow. */
   public static String csvLine(FundFlow f) {
