@@ -33,6 +33,7 @@ import io.fundflow.common.model.MoneyType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /**
  * The one serialized form of a DWD fund flow: the value on {@code dwd.fund_flow} and the detail
@@ -110,13 +111,29 @@ public final class FundFlowJson {
   /**
    * Reads bytes written by {@link #encode}: fields in any order, unknown fields ignored.
    *
-   * <p>A streaming read, not a tree: the nightly correction decodes every flow of the day and the
-   * query API every row of a page, and building a {@code JsonNode} per flow was the larger part of
-   * that cost.
+   * <p>The nightly correction decodes every flow of the day, so this is hot. Bytes in encode's own
+   * layout (every cell this code wrote) are read in place by {@link FundFlowJsonView}; others go
+   * through a streaming parser, not a tree: building a {@code JsonNode} per flow was once the
+   * larger part of the cost, and the parser itself, later, half of the correction's summary stage.
    *
    * @throws IllegalArgumentException when the bytes are not a fund flow
    */
   public static FundFlow decode(byte[] json) {
+    // encode's own layout is read in place, several times faster; anything else, or a value the
+    // view refuses, goes through the parser, which reads every layout and says what is wrong.
+    Optional<FundFlowJsonView> view = FundFlowJsonView.of(json);
+    if (view.isPresent()) {
+      try {
+        return view.get().flow();
+      } catch (IllegalArgumentException e) {
+        // the parser below decides, and names the problem
+      }
+    }
+    return decodeAnyLayout(json);
+  }
+
+  /** {@link #decode} with a JSON parser: fields in any order, unknown fields ignored. */
+  static FundFlow decodeAnyLayout(byte[] json) {
     Fields f = new Fields();
     try (JsonParser p = FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -214,16 +231,6 @@ public final class FundFlowJson {
           channelName);
     }
 
-    /**
-     * {@code LocalDateTime.toString()}'s text: the hand-written scanner when it has seconds (the
-     * formatter was a third of the decode's time), the formatter when it has none ({@code toString}
-     * drops {@code :00}).
-     */
-    private static LocalDateTime localDateTime(String text) {
-      LocalDateTime t = LocalTimestampText.parse(text);
-      return t != null ? t : LocalDateTime.parse(text);
-    }
-
     private static <T> T required(String field, T value) {
       if (value == null) {
         throw new IllegalArgumentException("missing " + field);
@@ -259,6 +266,18 @@ public final class FundFlowJson {
             "not a fund-flow JSON: " + field + " is " + actual + ", not " + wanted);
       }
     }
+  }
+
+  /**
+   * {@code LocalDateTime.toString()}'s text: the hand-written scanner when it has seconds (the
+   * formatter was a third of the decode's time), the formatter when it has none ({@code toString}
+   * drops {@code :00}).
+   *
+   * @throws java.time.DateTimeException when the text is not a date-time
+   */
+  static LocalDateTime localDateTime(String text) {
+    LocalDateTime t = LocalTimestampText.parse(text);
+    return t != null ? t : LocalDateTime.parse(text);
   }
 
   /** An optional text field: omitted when null, as the optional numbers are. */

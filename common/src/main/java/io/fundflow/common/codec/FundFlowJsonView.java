@@ -4,7 +4,11 @@ import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dwd.Direction;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.model.MoneyType;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.Optional;
 
 /**
@@ -122,9 +126,39 @@ public final class FundFlowJsonView {
         .orElseThrow(() -> new IllegalStateException("encode's own layout was not read back"));
   }
 
-  /** The flow itself, decoded: for a reader that needs more than the fields copied out. */
+  /**
+   * The flow itself, built from the fields in place: what {@link FundFlowJson#decode} returns for
+   * these bytes, without a JSON parser.
+   *
+   * @throws IllegalArgumentException when a value does not read as the flow's: a time or amount
+   *     that is not one, a string that is not valid UTF-8, a flow its constructor refuses
+   */
   public FundFlow flow() {
-    return FundFlowJson.decode(json);
+    try {
+      return new FundFlow(
+          initDate(),
+          serialNo(),
+          FundFlowJson.localDateTime(strictText(Field.OCCUR_TIME)),
+          strictText(Field.CLIENT_ID),
+          strictText(Field.FUND_ACCOUNT),
+          branchNo(),
+          moneyType,
+          businessFlag(),
+          money(Field.AMOUNT),
+          money(Field.POST_BALANCE),
+          strictText(Field.CHANNEL),
+          strictText(Field.REMARK),
+          category,
+          direction,
+          numbers[Field.SIGN_MISMATCH.ordinal()] != 0,
+          customerBranchNo(),
+          has(Field.RISK_LEVEL) ? (int) numbers[Field.RISK_LEVEL.ordinal()] : null,
+          has(Field.KEY_CLIENT) ? numbers[Field.KEY_CLIENT.ordinal()] != 0 : null,
+          strictText(Field.CLIENT_NAME),
+          strictText(Field.CHANNEL_NAME));
+    } catch (DateTimeException | NullPointerException e) {
+      throw new IllegalArgumentException("not a fund flow: " + e.getMessage(), e);
+    }
   }
 
   /** The JSON bytes this view reads. */
@@ -163,6 +197,67 @@ public final class FundFlowJsonView {
     }
     String raw = new String(json, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     return escaped[i] ? unescape(raw) : raw;
+  }
+
+  /**
+   * {@link #text}, but refusing bytes that are not valid UTF-8 (a JSON parser refuses them), where
+   * {@code text} would put U+FFFD in their place.
+   */
+  private String strictText(Field f) {
+    int i = f.ordinal();
+    int s = starts[i];
+    if (s < 0) {
+      return null;
+    }
+    int len = ends[i] - s;
+    boolean ascii = true;
+    for (int k = s; k < s + len && ascii; k++) {
+      ascii = json[k] >= 0;
+    }
+    String raw;
+    if (ascii) {
+      raw = new String(json, s, len, StandardCharsets.ISO_8859_1);
+    } else {
+      try {
+        raw = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json, s, len)).toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException(f + " is not valid UTF-8", e);
+      }
+    }
+    return escaped[i] ? unescape(raw) : raw;
+  }
+
+  /**
+   * An amount's exact value: {@code [-]digits[.digits]} with at most 18 digits straight from the
+   * bytes (what {@code new BigDecimal(text)} gives), any other text through that constructor.
+   */
+  private BigDecimal money(Field f) {
+    int i = f.ordinal();
+    int s = starts[i];
+    int e = ends[i];
+    int p = s < e && json[s] == '-' ? s + 1 : s;
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1; // digits after the point; -1 before it
+    for (int k = p; k < e; k++) {
+      byte c = json[k];
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+        digits++;
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0 && digits > 0) {
+        scale = 0;
+      } else {
+        digits = 0; // anything else: the constructor decides
+        break;
+      }
+    }
+    if (digits == 0 || digits > 18 || scale == 0) {
+      return new BigDecimal(strictText(f));
+    }
+    return BigDecimal.valueOf(p > s ? -unscaled : unscaled, Math.max(scale, 0));
   }
 
   public int initDate() {

@@ -111,6 +111,44 @@ class FundFlowJsonTest {
   }
 
   @Test
+  void inPlaceAndParsedReadsAgreeOnOddButValidValues() {
+    String json = new String(FundFlowJson.encode(flow("x", 3)), StandardCharsets.UTF_8);
+    for (String amount :
+        List.of("1E+3", "+1.00", "1.", ".5", "-0.00", "007.10", "123456789012345678.9",
+            "-99999999999999999.99", "0", "\\u0031.25")) {
+      byte[] odd = json.replace("\"amount\":\"50000.00\"", "\"amount\":\"" + amount + "\"")
+          .getBytes(StandardCharsets.UTF_8);
+      assertTrue(FundFlowJsonView.of(odd).isPresent(), amount);
+      FundFlow parsed = FundFlowJson.decodeAnyLayout(odd);
+      FundFlow inPlace = FundFlowJson.decode(odd);
+      assertEquals(parsed, inPlace, amount);
+      // equals on BigDecimal compares the scale too, and so does the record: say it outright
+      assertEquals(parsed.occurBalance().scale(), inPlace.occurBalance().scale(), amount);
+    }
+  }
+
+  @Test
+  void inPlaceReadRefusesWhatTheParserRefuses() {
+    byte[] json = FundFlowJson.encode(flow("x", 3));
+    String text = new String(json, StandardCharsets.UTF_8);
+    // a client id that is not valid UTF-8: the view would read U+FFFD, the parser refuses it
+    byte[] badUtf8 = json.clone();
+    int at = text.indexOf("100200300");
+    badUtf8[at] = (byte) 0xff;
+    for (byte[] bad :
+        List.of(
+            badUtf8,
+            text.replace("\"50000.00\"", "\"5O000.00\"").getBytes(StandardCharsets.UTF_8),
+            text.replace("2026-11-19T09:31:02.123", "2026-11-19T25:31:02.123")
+                .getBytes(StandardCharsets.UTF_8))) {
+      assertTrue(FundFlowJsonView.of(bad).isPresent());
+      assertThrows(IllegalArgumentException.class, () -> FundFlowJsonView.of(bad).get().flow());
+      assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decodeAnyLayout(bad));
+      assertThrows(IllegalArgumentException.class, () -> FundFlowJson.decode(bad));
+    }
+  }
+
+  @Test
   void decodeTakesFieldsInAnyOrderAndIgnoresUnknownOnes() {
     FundFlow f = flow("bank transfer in", 3);
     String json = new String(FundFlowJson.encode(f), StandardCharsets.UTF_8);

@@ -41,6 +41,7 @@ class FundFlowJsonViewTest {
       FundFlowJsonView v = FundFlowJsonView.of(json).orElseThrow(() -> new AssertionError(f));
       assertSameFields(f, v);
       assertEquals(f, v.flow());
+      assertEquals(FundFlowJson.decodeAnyLayout(json), FundFlowJson.decode(json));
     }
   }
 
