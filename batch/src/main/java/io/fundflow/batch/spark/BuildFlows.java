@@ -34,10 +34,6 @@ public final class BuildFlows implements Serializable {
     }
   }
 
-  // One per task (transient: made on first use after Spark ships this object).
-  private transient DimensionRows customers;
-  private transient DimensionRows channels;
-
   /** The DWD flow of one joined row, or why it is rejected. */
   public Flow build(Row joined) {
     Row j = joined.getAs("j");
@@ -53,7 +49,7 @@ public final class BuildFlows implements Serializable {
     Optional<Customer> customer = Optional.empty();
     Row c = joined.getAs("c");
     if (c != null) {
-      TextRowReader.Result cr = customers().read(c);
+      TextRowReader.Result cr = TextRowReader.read(SourceTable.CUSTOMER, SourceRows.columns(c));
       if (!cr.ok()) {
         return rejected(j, "its customer: " + cr.rejection().reason() + " " + cr.rejection().message());
       }
@@ -62,7 +58,7 @@ public final class BuildFlows implements Serializable {
     Optional<Channel> channel = Optional.empty();
     Row ch = joined.getAs("ch");
     if (ch != null) {
-      TextRowReader.Result chr = channels().read(ch);
+      TextRowReader.Result chr = TextRowReader.read(SourceTable.CHANNEL, SourceRows.columns(ch));
       if (!chr.ok()) {
         return rejected(j, "its channel: " + chr.rejection().reason() + " " + chr.rejection().message());
       }
@@ -79,20 +75,6 @@ public final class BuildFlows implements Serializable {
         FundFlowJson.encode(flow),
         TradeDate.of(flow.occurTime().toLocalDate()),
         null);
-  }
-
-  private DimensionRows customers() {
-    if (customers == null) {
-      customers = new DimensionRows(SourceTable.CUSTOMER);
-    }
-    return customers;
-  }
-
-  private DimensionRows channels() {
-    if (channels == null) {
-      channels = new DimensionRows(SourceTable.CHANNEL);
-    }
-    return channels;
   }
 
   private static Flow rejected(Row j, String why) {
