@@ -14,7 +14,7 @@ import io.fundflow.batch.source.SourceUnavailableException;
 import io.fundflow.batch.spark.BuildShuffle;
 import io.fundflow.batch.spark.CorrectSalt;
 import io.fundflow.batch.spark.MapStageClock;
-import io.fundflow.batch.spark.SaltPartitioner;
+import io.fundflow.batch.spark.SaltShuffle;
 import io.fundflow.batch.spark.WriteSettings;
 import io.fundflow.common.ads.AdvisoryBook;
 import io.fundflow.common.hbase.CellVersion;
@@ -146,10 +146,10 @@ public final class CorrectionJob {
     LongAccumulator journalRows = spark.sparkContext().longAccumulator("journal rows");
     LongAccumulator rejectedRows = spark.sparkContext().longAccumulator("rejected rows");
     JavaPairRDD<byte[], byte[]> expected =
-        recompute(journal, customers, channels)
-            .javaRDD()
-            .mapPartitionsToPair(new BuildShuffle(journalRows, rejectedRows))
-            .repartitionAndSortWithinPartitions(new SaltPartitioner(), SaltPartitioner.ROW_KEY_ORDER);
+        SaltShuffle.bySalt(
+            recompute(journal, customers, channels)
+                .javaRDD()
+                .mapPartitionsToPair(new BuildShuffle(journalRows, rejectedRows)));
     WriteSettings writes =
         new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
     MapStageClock recomputed =
