@@ -18,6 +18,7 @@ import io.fundflow.common.dwd.ValidationResult;
 import io.fundflow.common.dws.CustomerDayAccumulator;
 import io.fundflow.common.dws.CustomerDayKey;
 import io.fundflow.common.dws.CustomerDaySummary;
+import io.fundflow.common.dws.CategoryTotal;
 import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.model.Channel;
@@ -30,6 +31,7 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +87,7 @@ public class RulesPipelineBenchmark {
   private FundJournalEntry[] entries;
   private FundFlow[] flows;
   private byte[][] flowJsons;
+  private byte[][] summaryJsons;
   private CustomerDaySummary[] summaries;
   private Optional<Customer>[] customers;
   private Optional<Channel>[] channels;
@@ -106,6 +109,7 @@ public class RulesPipelineBenchmark {
     entries = new FundJournalEntry[messages];
     flows = new FundFlow[messages];
     flowJsons = new byte[messages][];
+    summaryJsons = new byte[messages][];
     customers = new Optional[messages];
     channels = new Optional[messages];
     for (int i = 0; i < messages; i++) {
@@ -138,6 +142,9 @@ public class RulesPipelineBenchmark {
       flowJsons[i] = FundFlowJson.encode(flows[i]);
     }
     summaries = summariesOf(flows);
+    for (int i = 0; i < messages; i++) {
+      summaryJsons[i] = CustomerDaySummaryJson.encode(summaries[i]);
+    }
   }
 
   /** Each flow's customer-day summary over all the flows: a few entries and categories each. */
@@ -327,6 +334,42 @@ public class RulesPipelineBenchmark {
         n.hasNonNull("keyClient") ? n.get("keyClient").booleanValue() : null,
         treeText(n, "clientName"),
         treeText(n, "channelName"));
+  }
+
+  /** A summary's JSON back: per day of a query's summary range, per differing row of the correction. */
+  @Benchmark
+  public CustomerDaySummary summaryJsonDecode() {
+    return CustomerDaySummaryJson.decode(summaryJsons[next()]);
+  }
+
+  /** Baseline for {@link #summaryJsonDecode}: through a Jackson tree, as until 2026-12-05. */
+  @Benchmark
+  public CustomerDaySummary summaryJsonDecodeTree() throws IOException {
+    JsonNode n = tree.readTree(summaryJsons[next()]);
+    EnumMap<Category, CategoryTotal> byCategory = new EnumMap<>(Category.class);
+    n.get("byCategory")
+        .fields()
+        .forEachRemaining(
+            e ->
+                byCategory.put(
+                    Category.valueOf(e.getKey()),
+                    new CategoryTotal(
+                        new BigDecimal(e.getValue().get("amount").textValue()),
+                        e.getValue().get("count").longValue())));
+    boolean hasLast = n.hasNonNull("lastPostBalance");
+    return new CustomerDaySummary(
+        new CustomerDayKey(
+            n.get("clientId").textValue(),
+            n.get("initDate").intValue(),
+            MoneyType.valueOf(n.get("moneyType").textValue())),
+        new BigDecimal(n.get("inflow").textValue()),
+        new BigDecimal(n.get("outflow").textValue()),
+        new BigDecimal(n.get("net").textValue()),
+        n.get("count").longValue(),
+        byCategory,
+        hasLast ? new BigDecimal(n.get("lastPostBalance").textValue()) : null,
+        hasLast ? LocalDateTime.parse(n.get("lastOccurTime").textValue()) : null,
+        hasLast ? n.get("lastSerialNo").longValue() : null);
   }
 
   private static String treeText(JsonNode n, String field) {

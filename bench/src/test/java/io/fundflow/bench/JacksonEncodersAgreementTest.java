@@ -75,6 +75,18 @@ class JacksonEncodersAgreementTest {
   }
 
   @Test
+  void theBenchmarksSummaryDecodeAndItsTreeBaselineReadTheSame() throws Exception {
+    RulesPipelineBenchmark streaming = new RulesPipelineBenchmark();
+    RulesPipelineBenchmark tree = new RulesPipelineBenchmark();
+    streaming.messages = tree.messages = 1024;
+    streaming.setUp();
+    tree.setUp();
+    for (int i = 0; i < 2 * streaming.messages; i++) { // both cursors move in step
+      assertEquals(tree.summaryJsonDecodeTree(), streaming.summaryJsonDecode());
+    }
+  }
+
+  @Test
   void whatJacksonCouldNotWriteTheyCannotEither() {
     FundFlow f = new Values(new Random(1), true).flow();
     FundFlow noTime = withOccurTime(f, null);

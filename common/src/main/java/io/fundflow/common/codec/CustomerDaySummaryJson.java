@@ -1,7 +1,8 @@
 package io.fundflow.common.codec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.fundflow.common.dwd.Category;
 import io.fundflow.common.dws.CategoryTotal;
 import io.fundflow.common.dws.CustomerDayKey;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class CustomerDaySummaryJson {
 
-  private static final ObjectMapper READER = new ObjectMapper();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private static final byte[] CLIENT_ID = JsonBytes.name("clientId");
   private static final byte[] INIT_DATE = JsonBytes.name("initDate");
@@ -102,44 +102,134 @@ public final class CustomerDaySummaryJson {
   }
 
   /**
-   * Reads bytes written by {@link #encode}.
+   * Reads bytes written by {@link #encode}: fields in any order, unknown ones ignored, an explicit
+   * null as an absent field.
+   *
+   * <p>A streaming read, not a tree: the query API's summary reads one summary per day of its range
+   * (a year's summary, a few hundred), and the correction one per served customer-day that differs.
    *
    * @throws IllegalArgumentException when the bytes are not a summary
    */
   public static CustomerDaySummary decode(byte[] json) {
-    JsonNode n;
-    try {
-      n = READER.readTree(json);
+    Fields f = new Fields();
+    try (JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a customer-day JSON: no object");
+      }
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.VALUE_NULL) {
+          f.read(name, t, p);
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new IllegalArgumentException("not a customer-day JSON: trailing content");
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException("not a customer-day JSON: " + e.getMessage(), e);
     }
     try {
-      EnumMap<Category, CategoryTotal> byCategory = new EnumMap<>(Category.class);
-      Iterator<Map.Entry<String, JsonNode>> it = n.get("byCategory").fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        byCategory.put(
-            Category.valueOf(e.getKey()),
-            new CategoryTotal(
-                new BigDecimal(e.getValue().get("amount").textValue()),
-                e.getValue().get("count").longValue()));
-      }
-      boolean hasLast = n.hasNonNull("lastPostBalance");
-      return new CustomerDaySummary(
-          new CustomerDayKey(
-              n.get("clientId").textValue(),
-              n.get("initDate").intValue(),
-              MoneyType.valueOf(n.get("moneyType").textValue())),
-          new BigDecimal(n.get("inflow").textValue()),
-          new BigDecimal(n.get("outflow").textValue()),
-          new BigDecimal(n.get("net").textValue()),
-          n.get("count").longValue(),
-          byCategory,
-          hasLast ? new BigDecimal(n.get("lastPostBalance").textValue()) : null,
-          hasLast ? LocalDateTime.parse(n.get("lastOccurTime").textValue()) : null,
-          hasLast ? n.get("lastSerialNo").longValue() : null);
+      return f.summary();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("incomplete customer-day JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The fields of one summary as they are read; {@link #summary} checks the required ones. */
+  private static final class Fields {
+    private String clientId;
+    private Integer initDate;
+    private String moneyType;
+    private String inflow;
+    private String outflow;
+    private String net;
+    private Long count;
+    private final EnumMap<Category, CategoryTotal> byCategory = new EnumMap<>(Category.class);
+    private boolean hasByCategory;
+    private String lastPostBalance;
+    private String lastOccurTime;
+    private Long lastSerialNo;
+
+    void read(String name, JsonToken t, JsonParser p) throws IOException {
+      switch (name) {
+        case "clientId" -> clientId = string(name, t, p);
+        case "initDate" -> initDate = (int) integer(name, t, p);
+        case "moneyType" -> moneyType = string(name, t, p);
+        case "inflow" -> inflow = string(name, t, p);
+        case "outflow" -> outflow = string(name, t, p);
+        case "net" -> net = string(name, t, p);
+        case "count" -> count = integer(name, t, p);
+        case "byCategory" -> categories(t, p);
+        case "lastPostBalance" -> lastPostBalance = string(name, t, p);
+        case "lastOccurTime" -> lastOccurTime = string(name, t, p);
+        case "lastSerialNo" -> lastSerialNo = integer(name, t, p);
+        default -> p.skipChildren(); // a field of a later version: ignored
+      }
+    }
+
+    /** {@code {"CATEGORY": {"amount": "…", "count": n}, …}}. */
+    private void categories(JsonToken t, JsonParser p) throws IOException {
+      expect("byCategory", t, JsonToken.START_OBJECT);
+      hasByCategory = true;
+      for (String category = p.nextFieldName(); category != null; category = p.nextFieldName()) {
+        expect(category, p.nextToken(), JsonToken.START_OBJECT);
+        String amount = null;
+        Long n = null;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+          JsonToken v = p.nextToken();
+          switch (name) {
+            case "amount" -> amount = string(name, v, p);
+            case "count" -> n = integer(name, v, p);
+            default -> p.skipChildren();
+          }
+        }
+        byCategory.put(
+            Category.valueOf(category),
+            new CategoryTotal(
+                new BigDecimal(required(category + ".amount", amount)),
+                required(category + ".count", n)));
+      }
+    }
+
+    CustomerDaySummary summary() {
+      boolean hasLast = lastPostBalance != null;
+      return new CustomerDaySummary(
+          new CustomerDayKey(
+              required("clientId", clientId),
+              required("initDate", initDate),
+              MoneyType.valueOf(required("moneyType", moneyType))),
+          new BigDecimal(required("inflow", inflow)),
+          new BigDecimal(required("outflow", outflow)),
+          new BigDecimal(required("net", net)),
+          required("count", count),
+          required("byCategory", hasByCategory ? byCategory : null),
+          hasLast ? new BigDecimal(lastPostBalance) : null,
+          hasLast ? FundFlowJson.localDateTime(required("lastOccurTime", lastOccurTime)) : null,
+          hasLast ? required("lastSerialNo", lastSerialNo) : null);
+    }
+
+    private static <T> T required(String field, T value) {
+      if (value == null) {
+        throw new IllegalArgumentException("missing " + field);
+      }
+      return value;
+    }
+
+    private static String string(String field, JsonToken t, JsonParser p) throws IOException {
+      expect(field, t, JsonToken.VALUE_STRING);
+      return p.getText();
+    }
+
+    private static long integer(String field, JsonToken t, JsonParser p) throws IOException {
+      expect(field, t, JsonToken.VALUE_NUMBER_INT);
+      return p.getLongValue();
+    }
+
+    private static void expect(String field, JsonToken actual, JsonToken wanted) {
+      if (actual != wanted) {
+        throw new IllegalArgumentException(
+            "not a customer-day JSON: " + field + " is " + actual + ", not " + wanted);
+      }
     }
   }
 }
