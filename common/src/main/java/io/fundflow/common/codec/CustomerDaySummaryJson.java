@@ -1,6 +1,11 @@
 package io.fundflow.common.codec;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.fundflow.common.codec.StreamedValues.expect;
+import static io.fundflow.common.codec.StreamedValues.integer;
+import static io.fundflow.common.codec.StreamedValues.longValue;
+import static io.fundflow.common.codec.StreamedValues.required;
+import static io.fundflow.common.codec.StreamedValues.string;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.fundflow.common.dwd.Category;
@@ -10,7 +15,6 @@ import io.fundflow.common.dws.CustomerDaySummary;
 import io.fundflow.common.model.MoneyType;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,7 +25,7 @@ import java.util.Map;
  */
 public final class CustomerDaySummaryJson {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String WHAT = "customer-day JSON";
 
   private static final byte[] CLIENT_ID = JsonBytes.name("clientId");
   private static final byte[] INIT_DATE = JsonBytes.name("initDate");
@@ -112,22 +116,7 @@ public final class CustomerDaySummaryJson {
    */
   public static CustomerDaySummary decode(byte[] json) {
     Fields f = new Fields();
-    try (JsonParser p = FACTORY.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a customer-day JSON: no object");
-      }
-      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-        JsonToken t = p.nextToken();
-        if (t != JsonToken.VALUE_NULL) {
-          f.read(name, t, p);
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new IllegalArgumentException("not a customer-day JSON: trailing content");
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a customer-day JSON: " + e.getMessage(), e);
-    }
+    StreamedValues.readObject(json, WHAT, f::read);
     try {
       return f.summary();
     } catch (RuntimeException e) {
@@ -152,34 +141,34 @@ public final class CustomerDaySummaryJson {
 
     void read(String name, JsonToken t, JsonParser p) throws IOException {
       switch (name) {
-        case "clientId" -> clientId = string(name, t, p);
-        case "initDate" -> initDate = (int) integer(name, t, p);
-        case "moneyType" -> moneyType = string(name, t, p);
-        case "inflow" -> inflow = string(name, t, p);
-        case "outflow" -> outflow = string(name, t, p);
-        case "net" -> net = string(name, t, p);
-        case "count" -> count = integer(name, t, p);
+        case "clientId" -> clientId = string(WHAT, name, t, p);
+        case "initDate" -> initDate = integer(WHAT, name, t, p);
+        case "moneyType" -> moneyType = string(WHAT, name, t, p);
+        case "inflow" -> inflow = string(WHAT, name, t, p);
+        case "outflow" -> outflow = string(WHAT, name, t, p);
+        case "net" -> net = string(WHAT, name, t, p);
+        case "count" -> count = longValue(WHAT, name, t, p);
         case "byCategory" -> categories(t, p);
-        case "lastPostBalance" -> lastPostBalance = string(name, t, p);
-        case "lastOccurTime" -> lastOccurTime = string(name, t, p);
-        case "lastSerialNo" -> lastSerialNo = integer(name, t, p);
+        case "lastPostBalance" -> lastPostBalance = string(WHAT, name, t, p);
+        case "lastOccurTime" -> lastOccurTime = string(WHAT, name, t, p);
+        case "lastSerialNo" -> lastSerialNo = longValue(WHAT, name, t, p);
         default -> p.skipChildren(); // a field of a later version: ignored
       }
     }
 
     /** {@code {"CATEGORY": {"amount": "…", "count": n}, …}}. */
     private void categories(JsonToken t, JsonParser p) throws IOException {
-      expect("byCategory", t, JsonToken.START_OBJECT);
+      expect(WHAT, "byCategory", t, JsonToken.START_OBJECT);
       hasByCategory = true;
       for (String category = p.nextFieldName(); category != null; category = p.nextFieldName()) {
-        expect(category, p.nextToken(), JsonToken.START_OBJECT);
+        expect(WHAT, category, p.nextToken(), JsonToken.START_OBJECT);
         String amount = null;
         Long n = null;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
           JsonToken v = p.nextToken();
           switch (name) {
-            case "amount" -> amount = string(name, v, p);
-            case "count" -> n = integer(name, v, p);
+            case "amount" -> amount = string(WHAT, name, v, p);
+            case "count" -> n = longValue(WHAT, name, v, p);
             default -> p.skipChildren();
           }
         }
@@ -206,30 +195,6 @@ public final class CustomerDaySummaryJson {
           hasLast ? new BigDecimal(lastPostBalance) : null,
           hasLast ? FundFlowJson.localDateTime(required("lastOccurTime", lastOccurTime)) : null,
           hasLast ? required("lastSerialNo", lastSerialNo) : null);
-    }
-
-    private static <T> T required(String field, T value) {
-      if (value == null) {
-        throw new IllegalArgumentException("missing " + field);
-      }
-      return value;
-    }
-
-    private static String string(String field, JsonToken t, JsonParser p) throws IOException {
-      expect(field, t, JsonToken.VALUE_STRING);
-      return p.getText();
-    }
-
-    private static long integer(String field, JsonToken t, JsonParser p) throws IOException {
-      expect(field, t, JsonToken.VALUE_NUMBER_INT);
-      return p.getLongValue();
-    }
-
-    private static void expect(String field, JsonToken actual, JsonToken wanted) {
-      if (actual != wanted) {
-        throw new IllegalArgumentException(
-            "not a customer-day JSON: " + field + " is " + actual + ", not " + wanted);
-      }
     }
   }
 }

@@ -1,9 +1,13 @@
 package io.fundflow.common.codec;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import static io.fundflow.common.codec.FundFlowJsonView.Field.AMOUNT;
+import static io.fundflow.common.codec.StreamedValues.bool;
+import static io.fundflow.common.codec.StreamedValues.integer;
+import static io.fundflow.common.codec.StreamedValues.longValue;
+import static io.fundflow.common.codec.StreamedValues.required;
+import static io.fundflow.common.codec.StreamedValues.string;
 import static io.fundflow.common.codec.FundFlowJsonView.Field.BRANCH_NO;
 import static io.fundflow.common.codec.FundFlowJsonView.Field.BUSINESS_FLAG;
 import static io.fundflow.common.codec.FundFlowJsonView.Field.CATEGORY;
@@ -43,7 +47,7 @@ import java.util.Optional;
  */
 public final class FundFlowJson {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String WHAT = "fund-flow JSON";
 
   private static final byte[][] MONEY_TYPES = JsonBytes.enumNames(MoneyType.values());
   private static final byte[][] CATEGORIES = JsonBytes.enumNames(Category.values());
@@ -135,22 +139,7 @@ public final class FundFlowJson {
   /** {@link #decode} with a JSON parser: fields in any order, unknown fields ignored. */
   static FundFlow decodeAnyLayout(byte[] json) {
     Fields f = new Fields();
-    try (JsonParser p = FACTORY.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a fund-flow JSON: no object");
-      }
-      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-        JsonToken t = p.nextToken();
-        if (t != JsonToken.VALUE_NULL) { // null is an absent optional field; a required one fails below
-          f.read(name, t, p);
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new IllegalArgumentException("not a fund-flow JSON: trailing content");
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a fund-flow JSON: " + e.getMessage(), e);
-    }
+    StreamedValues.readObject(json, WHAT, f::read);
     try {
       return f.flow();
     } catch (RuntimeException e) {
@@ -183,26 +172,26 @@ public final class FundFlowJson {
 
     void read(String name, JsonToken t, JsonParser p) throws IOException {
       switch (name) {
-        case "initDate" -> initDate = integer(name, t, p);
-        case "serialNo" -> serialNo = longValue(name, t, p);
-        case "occurTime" -> occurTime = string(name, t, p);
-        case "clientId" -> clientId = string(name, t, p);
-        case "fundAccount" -> fundAccount = string(name, t, p);
-        case "branchNo" -> branchNo = integer(name, t, p);
-        case "moneyType" -> moneyType = string(name, t, p);
-        case "businessFlag" -> businessFlag = integer(name, t, p);
-        case "amount" -> amount = string(name, t, p);
-        case "postBalance" -> postBalance = string(name, t, p);
-        case "channel" -> channel = string(name, t, p);
-        case "remark" -> remark = string(name, t, p);
-        case "category" -> category = string(name, t, p);
-        case "direction" -> direction = string(name, t, p);
-        case "signMismatch" -> signMismatch = bool(name, t, p);
-        case "customerBranchNo" -> customerBranchNo = integer(name, t, p);
-        case "riskLevel" -> riskLevel = integer(name, t, p);
-        case "keyClient" -> keyClient = bool(name, t, p);
-        case "clientName" -> clientName = string(name, t, p);
-        case "channelName" -> channelName = string(name, t, p);
+        case "initDate" -> initDate = integer(WHAT, name, t, p);
+        case "serialNo" -> serialNo = longValue(WHAT, name, t, p);
+        case "occurTime" -> occurTime = string(WHAT, name, t, p);
+        case "clientId" -> clientId = string(WHAT, name, t, p);
+        case "fundAccount" -> fundAccount = string(WHAT, name, t, p);
+        case "branchNo" -> branchNo = integer(WHAT, name, t, p);
+        case "moneyType" -> moneyType = string(WHAT, name, t, p);
+        case "businessFlag" -> businessFlag = integer(WHAT, name, t, p);
+        case "amount" -> amount = string(WHAT, name, t, p);
+        case "postBalance" -> postBalance = string(WHAT, name, t, p);
+        case "channel" -> channel = string(WHAT, name, t, p);
+        case "remark" -> remark = string(WHAT, name, t, p);
+        case "category" -> category = string(WHAT, name, t, p);
+        case "direction" -> direction = string(WHAT, name, t, p);
+        case "signMismatch" -> signMismatch = bool(WHAT, name, t);
+        case "customerBranchNo" -> customerBranchNo = integer(WHAT, name, t, p);
+        case "riskLevel" -> riskLevel = integer(WHAT, name, t, p);
+        case "keyClient" -> keyClient = bool(WHAT, name, t);
+        case "clientName" -> clientName = string(WHAT, name, t, p);
+        case "channelName" -> channelName = string(WHAT, name, t, p);
         default -> p.skipChildren(); // a field of a later version: ignored, as a tree read would
       }
     }
@@ -229,42 +218,6 @@ public final class FundFlowJson {
           keyClient,
           clientName,
           channelName);
-    }
-
-    private static <T> T required(String field, T value) {
-      if (value == null) {
-        throw new IllegalArgumentException("missing " + field);
-      }
-      return value;
-    }
-
-    private static int integer(String field, JsonToken t, JsonParser p) throws IOException {
-      expect(field, t, JsonToken.VALUE_NUMBER_INT);
-      return p.getIntValue();
-    }
-
-    private static long longValue(String field, JsonToken t, JsonParser p) throws IOException {
-      expect(field, t, JsonToken.VALUE_NUMBER_INT);
-      return p.getLongValue();
-    }
-
-    private static String string(String field, JsonToken t, JsonParser p) throws IOException {
-      expect(field, t, JsonToken.VALUE_STRING);
-      return p.getText();
-    }
-
-    private static boolean bool(String field, JsonToken t, JsonParser p) {
-      if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-        throw new IllegalArgumentException("not a fund-flow JSON: " + field + " is not a boolean");
-      }
-      return t == JsonToken.VALUE_TRUE;
-    }
-
-    private static void expect(String field, JsonToken actual, JsonToken wanted) {
-      if (actual != wanted) {
-        throw new IllegalArgumentException(
-            "not a fund-flow JSON: " + field + " is " + actual + ", not " + wanted);
-      }
     }
   }
 
