@@ -138,24 +138,24 @@ public final class FundFlowJsonView {
       return new FundFlow(
           initDate(),
           serialNo(),
-          FundFlowJson.localDateTime(strictText(Field.OCCUR_TIME)),
-          strictText(Field.CLIENT_ID),
-          strictText(Field.FUND_ACCOUNT),
+          FundFlowJson.localDateTime(text(Field.OCCUR_TIME, true)),
+          text(Field.CLIENT_ID, true),
+          text(Field.FUND_ACCOUNT, true),
           branchNo(),
           moneyType,
           businessFlag(),
           money(Field.AMOUNT),
           money(Field.POST_BALANCE),
-          strictText(Field.CHANNEL),
-          strictText(Field.REMARK),
+          text(Field.CHANNEL, true),
+          text(Field.REMARK, true),
           category,
           direction,
           numbers[Field.SIGN_MISMATCH.ordinal()] != 0,
           customerBranchNo(),
           has(Field.RISK_LEVEL) ? (int) numbers[Field.RISK_LEVEL.ordinal()] : null,
           has(Field.KEY_CLIENT) ? numbers[Field.KEY_CLIENT.ordinal()] != 0 : null,
-          strictText(Field.CLIENT_NAME),
-          strictText(Field.CHANNEL_NAME));
+          text(Field.CLIENT_NAME, true),
+          text(Field.CHANNEL_NAME, true));
     } catch (DateTimeException | NullPointerException e) {
       throw new IllegalArgumentException("not a fund flow: " + e.getMessage(), e);
     }
@@ -191,31 +191,24 @@ public final class FundFlowJsonView {
 
   /** A string field's value, unescaped; null when absent. */
   public String text(Field f) {
-    int i = f.ordinal();
-    if (starts[i] < 0) {
-      return null;
-    }
-    String raw = new String(json, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
-    return escaped[i] ? unescape(raw) : raw;
+    return text(f, false);
   }
 
   /**
-   * {@link #text}, but refusing bytes that are not valid UTF-8 (a JSON parser refuses them), where
-   * {@code text} would put U+FFFD in their place.
+   * A string field's value, unescaped; null when absent. Strict: bytes that are not valid UTF-8 are
+   * refused (as a JSON parser refuses them) rather than read as U+FFFD.
    */
-  private String strictText(Field f) {
+  private String text(Field f, boolean strict) {
     int i = f.ordinal();
     int s = starts[i];
     if (s < 0) {
       return null;
     }
     int len = ends[i] - s;
-    boolean ascii = true;
-    for (int k = s; k < s + len && ascii; k++) {
-      ascii = json[k] >= 0;
-    }
     String raw;
-    if (ascii) {
+    if (!strict) {
+      raw = new String(json, s, len, StandardCharsets.UTF_8);
+    } else if (isAscii(s, len)) {
       raw = new String(json, s, len, StandardCharsets.ISO_8859_1);
     } else {
       try {
@@ -225,6 +218,15 @@ public final class FundFlowJsonView {
       }
     }
     return escaped[i] ? unescape(raw) : raw;
+  }
+
+  private boolean isAscii(int from, int len) {
+    for (int k = from; k < from + len; k++) {
+      if (json[k] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -255,7 +257,7 @@ public final class FundFlowJsonView {
       }
     }
     if (digits == 0 || digits > 18 || scale == 0) {
-      return new BigDecimal(strictText(f));
+      return new BigDecimal(text(f, true));
     }
     return BigDecimal.valueOf(p > s ? -unscaled : unscaled, Math.max(scale, 0));
   }
