@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  *   <tr><td>batch.report.dir</td><td>where the JSON reports go, default batch-reports</td></tr>
  *   <tr><td>batch.sample-size</td><td>differences shown in the report per table, default 20</td></tr>
  *   <tr><td>batch.hbase.write-buffer-bytes</td><td>per-task HBase write buffer, default 4194304</td></tr>
+ *   <tr><td>batch.join.broadcast-max-customers</td><td>up to this many customer rows go to every task;
+ *       more are joined by a shuffle, default 1000000</td></tr>
  * </table>
  */
 public record BatchConfig(
@@ -32,7 +34,8 @@ public record BatchConfig(
     int jdbcPartitions,
     Path reportDir,
     int sampleSize,
-    long hbaseWriteBufferBytes)
+    long hbaseWriteBufferBytes,
+    long broadcastMaxCustomers)
     implements Serializable {
 
   @Override
@@ -69,7 +72,9 @@ public record BatchConfig(
                 errors.get(() -> s.path("batch.report.dir", Path.of("batch-reports"))),
                 errors.getInt(() -> s.intValue("batch.sample-size", 20, 0, 10_000)),
                 errors.getLong(
-                    () -> s.longValue("batch.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30))));
+                    () -> s.longValue("batch.hbase.write-buffer-bytes", 4L << 20, 64L << 10, 1L << 30)),
+                errors.getLong(
+                    () -> s.longValue("batch.join.broadcast-max-customers", 1_000_000L, 0L, 100_000_000L))));
   }
 
   private static String joined(List<HostPort> hostPorts) {

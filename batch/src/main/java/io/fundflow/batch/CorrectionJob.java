@@ -11,8 +11,11 @@ import io.fundflow.batch.source.CsvSource;
 import io.fundflow.batch.source.JdbcSource;
 import io.fundflow.batch.source.SourceSpec;
 import io.fundflow.batch.source.SourceUnavailableException;
+import io.fundflow.batch.source.TextTable;
+import io.fundflow.batch.spark.BuildFlows;
 import io.fundflow.batch.spark.BuildShuffle;
 import io.fundflow.batch.spark.CorrectSalt;
+import io.fundflow.batch.spark.DimensionJoin;
 import io.fundflow.batch.spark.MapStageClock;
 import io.fundflow.batch.spark.SaltShuffle;
 import io.fundflow.batch.spark.WriteSettings;
@@ -39,11 +42,10 @@ import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -91,7 +93,7 @@ public final class CorrectionJob {
       p.status = BatchRunLog.SUCCEEDED;
     } catch (Exception e) {
       p.status = BatchRunLog.FAILED;
-      p.error = e instanceof SourceUnavailableException ? e.getMessage() : e.toString();
+      p.error = errorText(e);
       out.println("[error] " + p.error);
     }
     CorrectionReport report = p.report(Instant.now());
@@ -113,9 +115,9 @@ public final class CorrectionJob {
     // read: every table resolved (and so checked) before anything is computed or written.
     long t = System.currentTimeMillis();
     AuthoritativeSource src = source(spark, req.source());
-    Dataset<Row> journal;
-    Dataset<Row> customers;
-    Dataset<Row> channels;
+    TextTable journal;
+    TextTable customers;
+    TextTable channels;
     Dataset<Row> contracts;
     Dataset<Row> orders;
     try {
@@ -145,11 +147,13 @@ public final class CorrectionJob {
     // or recompute fails the job before anything is written.
     LongAccumulator journalRows = spark.sparkContext().longAccumulator("journal rows");
     LongAccumulator rejectedRows = spark.sparkContext().longAccumulator("rejected rows");
+    DimensionJoin join =
+        new DimensionJoin(JavaSparkContext.fromSparkContext(spark.sparkContext()), config.broadcastMaxCustomers());
     JavaPairRDD<byte[], byte[]> expected =
         SaltShuffle.bySalt(
-            recompute(journal, customers, channels)
-                .javaRDD()
-                .mapPartitionsToPair(new BuildShuffle(journalRows, rejectedRows)));
+            join.join(journal, customers, channels)
+                .mapPartitionsToPair(
+                    new BuildShuffle(new BuildFlows(journal.columns()), journalRows, rejectedRows)));
     WriteSettings writes =
         new WriteSettings(hbase, version, req.dryRun(), config.sampleSize(), config.hbaseWriteBufferBytes());
     MapStageClock recomputed =
@@ -203,25 +207,6 @@ public final class CorrectionJob {
     out.printf("[ads] %s%n", describe(p.ads));
   }
 
-  /** Each journal row with its customer and channel (struct columns j, c, ch), for BuildFlows. */
-  private static Dataset<Row> recompute(
-      Dataset<Row> journal, Dataset<Row> customers, Dataset<Row> channels) {
-    Dataset<Row> j =
-        journal.select(
-            functions.struct(all(journal)).as("j"),
-            functions.trim(journal.col("CLIENT_ID")).as("J_CLIENT"),
-            functions.trim(journal.col("CHANNEL")).as("J_CHANNEL"));
-    Dataset<Row> c =
-        customers.select(functions.trim(customers.col("CLIENT_ID")).as("C_CLIENT"), functions.struct(all(customers)).as("c"))
-            .dropDuplicates("C_CLIENT");
-    Dataset<Row> ch =
-        channels.select(functions.trim(channels.col("CHANNEL_CODE")).as("CH_CODE"), functions.struct(all(channels)).as("ch"))
-            .dropDuplicates("CH_CODE");
-    return j.join(c, j.col("J_CLIENT").equalTo(c.col("C_CLIENT")), "left")
-        .join(functions.broadcast(ch), functions.col("J_CHANNEL").equalTo(ch.col("CH_CODE")), "left")
-        .select("j", "c", "ch");
-  }
-
   private AuthoritativeSource source(SparkSession spark, SourceSpec spec) {
     return spec.isCsv()
         ? new CsvSource(spark, spec.folder())
@@ -241,8 +226,14 @@ public final class CorrectionJob {
     return days;
   }
 
-  private static Column[] all(Dataset<Row> df) {
-    return java.util.Arrays.stream(df.columns()).map(df::col).toArray(Column[]::new);
+  /** A source problem's own message, even from inside a failed Spark task; otherwise the error. */
+  private static String errorText(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SourceUnavailableException) {
+        return t.getMessage();
+      }
+    }
+    return e.toString();
   }
 
   private static String describe(TableOutcome o) {

@@ -160,6 +160,25 @@ class CorrectionIT {
   }
 
   @Test
+  void aMalformedJournalLineFailsCleanlyAndWritesNothing() throws Exception {
+    DayScenario s = new DayScenario(daysBefore(firstDay, 17), RUN + "B");
+    preload(s);
+    Map<String, byte[]> before = servedCells(s);
+    Path folder = writeCsv(s);
+    Path journal = folder.resolve("FUND_JOURNAL.csv");
+    Files.writeString(journal, Files.readString(journal) + s.day + ",a line,cut short\n");
+
+    CorrectionReport r = run(s, new SourceSpec(folder), false);
+
+    assertEquals("FAILED", r.status());
+    assertTrue(r.error().contains("FUND_JOURNAL.csv") && r.error().contains("cut short"), r.error());
+    assertEquals("FAILED", batchRunStatus(r.runId()));
+    Map<String, byte[]> after = servedCells(s);
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+  }
+
+  @Test
   void aBucketTheManifestLostIsScannedInEverySaltAndRecordedAgain() throws Exception {
     DayScenario s = new DayScenario(daysBefore(firstDay, 20), RUN + "L");
     LocalDate dayBefore = s.date.minusDays(1);

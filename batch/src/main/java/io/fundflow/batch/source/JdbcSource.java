@@ -28,49 +28,48 @@ public final class JdbcSource implements AuthoritativeSource {
   }
 
   @Override
-  public Dataset<Row> journal(int initDate) {
+  public TextTable journal(int initDate) {
     String[] slices =
         IntStream.range(0, partitions)
             .mapToObj(i -> "INIT_DATE = " + initDate + " AND MOD(SERIAL_NO, " + partitions + ") = " + i)
             .toArray(String[]::new);
-    return TextColumns.of(
+    return TextTable.of(
         spark.read().option("preferTimestampNTZ", "true")
             .jdbc(db.url(), DatabaseTables.FUND_JOURNAL, slices, properties()));
   }
 
   @Override
-  public Dataset<Row> customers(int initDate) {
+  public TextTable customers(int initDate) {
     // Only the customers the day's journal names: the customer table is far larger than a day.
     String query =
         "(SELECT * FROM " + DatabaseTables.CUSTOMER + " WHERE CLIENT_ID IN (SELECT CLIENT_ID FROM "
             + DatabaseTables.FUND_JOURNAL + " WHERE INIT_DATE = " + initDate + ")) c";
-    return table(query);
+    return TextTable.of(table(query));
   }
 
   @Override
-  public Dataset<Row> channels() {
-    return table(DatabaseTables.CHANNEL);
+  public TextTable channels() {
+    return TextTable.of(table(DatabaseTables.CHANNEL));
   }
 
   @Override
   public Dataset<Row> contracts(int tradeDate) {
     String nextDay = TradeDate.toLocalDate(tradeDate).plusDays(1).toString();
-    return table(
+    return TextColumns.of(table(
         "(SELECT * FROM " + DatabaseTables.ADVISORY_CONTRACT
-            + " WHERE APPLY_TIME < TIMESTAMP '" + nextDay + " 00:00:00') ac");
+            + " WHERE APPLY_TIME < TIMESTAMP '" + nextDay + " 00:00:00') ac"));
   }
 
   @Override
   public Dataset<Row> orders(int tradeDate) {
-    return table(
+    return TextColumns.of(table(
         "(SELECT * FROM " + DatabaseTables.ADVISORY_ORDER + " WHERE TRADE_DATE <= " + tradeDate
-            + ") ao");
+            + ") ao"));
   }
 
+  /** The table or query as read, typed; TextTable and the advisory readers render it as text. */
   private Dataset<Row> table(String tableOrQuery) {
-    return TextColumns.of(
-        spark.read().option("preferTimestampNTZ", "true")
-            .jdbc(db.url(), tableOrQuery, properties()));
+    return spark.read().option("preferTimestampNTZ", "true").jdbc(db.url(), tableOrQuery, properties());
   }
 
   private Properties properties() {

@@ -1,5 +1,7 @@
 package io.fundflow.batch.spark;
 
+import io.fundflow.batch.TradeDate;
+import io.fundflow.batch.source.TextTable;
 import io.fundflow.common.changelog.SourceTable;
 import io.fundflow.common.changelog.TextRowReader;
 import io.fundflow.common.codec.FundFlowJson;
@@ -11,17 +13,21 @@ import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
 import io.fundflow.common.model.FundJournalEntry;
-import io.fundflow.batch.TradeDate;
 import java.io.Serializable;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
 
 /**
- * One journal entry joined with its customer and channel (struct columns {@code j}, {@code c},
- * {@code ch}; the last two null when absent) → its DWD flow, with the stream's rules: {@code
- * TextRowReader} parses, {@code DwdRules} validates, {@code FundFlowBuilder} builds.
+ * One journal entry joined with its customer and channel → its DWD flow, with the stream's rules:
+ * {@code TextRowReader} parses, {@code DwdRules} validates, {@code FundFlowBuilder} builds.
  */
 public final class BuildFlows implements Serializable {
+
+  private final TextTable.Columns journalColumns;
+
+  /** @param journalColumns the journal's column names, in the order of a {@link JoinedEntry}'s values */
+  public BuildFlows(TextTable.Columns journalColumns) {
+    this.journalColumns = journalColumns;
+  }
 
   /**
    * One journal entry recomputed: its detail rowkey, flow JSON and occur day (yyyymmdd), or why it
@@ -34,10 +40,10 @@ public final class BuildFlows implements Serializable {
     }
   }
 
-  /** The DWD flow of one joined row, or why it is rejected. */
-  public Flow build(Row joined) {
-    Row j = joined.getAs("j");
-    TextRowReader.Result read = TextRowReader.read(SourceTable.FUND_JOURNAL, SourceRows.columns(j));
+  /** The DWD flow of one joined entry, or why it is rejected. */
+  public Flow build(JoinedEntry joined) {
+    String[] j = joined.journal();
+    TextRowReader.Result read = journalColumns.read(SourceTable.FUND_JOURNAL, j);
     if (!read.ok()) {
       return rejected(j, read.rejection().reason() + " " + read.rejection().message());
     }
@@ -46,27 +52,20 @@ public final class BuildFlows implements Serializable {
     if (!valid.isValid()) {
       return rejected(j, valid.primaryCode() + " " + valid.describe());
     }
-    Optional<Customer> customer = Optional.empty();
-    Row c = joined.getAs("c");
-    if (c != null) {
-      TextRowReader.Result cr = TextRowReader.read(SourceTable.CUSTOMER, SourceRows.columns(c));
-      if (!cr.ok()) {
-        return rejected(j, "its customer: " + cr.rejection().reason() + " " + cr.rejection().message());
-      }
-      customer = Optional.of((Customer) cr.row());
+    Dimension<Customer> customer = joined.customer();
+    if (customer != null && !customer.readable()) {
+      return rejected(j, "its customer: " + customer.problem());
     }
-    Optional<Channel> channel = Optional.empty();
-    Row ch = joined.getAs("ch");
-    if (ch != null) {
-      TextRowReader.Result chr = TextRowReader.read(SourceTable.CHANNEL, SourceRows.columns(ch));
-      if (!chr.ok()) {
-        return rejected(j, "its channel: " + chr.rejection().reason() + " " + chr.rejection().message());
-      }
-      channel = Optional.of((Channel) chr.row());
+    Dimension<Channel> channel = joined.channel();
+    if (channel != null && !channel.readable()) {
+      return rejected(j, "its channel: " + channel.problem());
     }
     FundFlow flow;
     try {
-      flow = FundFlowBuilder.build(entry, customer, channel);
+      flow = FundFlowBuilder.build(
+          entry,
+          Optional.ofNullable(customer).map(Dimension::row),
+          Optional.ofNullable(channel).map(Dimension::row));
     } catch (IllegalArgumentException e) {
       return rejected(j, e.getMessage());
     }
@@ -77,13 +76,8 @@ public final class BuildFlows implements Serializable {
         null);
   }
 
-  private static Flow rejected(Row j, String why) {
-    String key = column(j, "INIT_DATE") + "/" + column(j, "SERIAL_NO");
+  private Flow rejected(String[] j, String why) {
+    String key = journalColumns.describe(j, "INIT_DATE") + "/" + journalColumns.describe(j, "SERIAL_NO");
     return new Flow(null, null, 0, key + ": " + why);
-  }
-
-  private static String column(Row j, String name) {
-    int i = j.schema().getFieldIndex(name).getOrElse(() -> -1);
-    return i < 0 || j.isNullAt(i) ? "?" : j.getString(i).trim();
   }
 }

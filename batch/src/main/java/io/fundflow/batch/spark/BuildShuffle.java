@@ -10,18 +10,17 @@ import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
- * The map side of the correction's one shuffle: each joined journal row through {@link BuildFlows},
+ * The map side of the correction's one shuffle: each joined journal entry through {@link BuildFlows},
  * out as its detail rowkey and flow JSON, or as a rejected entry; after the partition's last row,
  * its occur days to every salt ({@link ShuffleKeys}). Streams; holds only the set of occur days.
  */
-public final class BuildShuffle implements PairFlatMapFunction<Iterator<Row>, byte[], byte[]> {
+public final class BuildShuffle implements PairFlatMapFunction<Iterator<JoinedEntry>, byte[], byte[]> {
 
-  private final BuildFlows flows = new BuildFlows();
+  private final BuildFlows flows;
   private final LongAccumulator journalRows;
   private final LongAccumulator rejectedRows;
 
@@ -29,13 +28,14 @@ public final class BuildShuffle implements PairFlatMapFunction<Iterator<Row>, by
    * @param journalRows counts the rows read, and {@code rejectedRows} the rejected ones, for the
    *     console's progress only: a retried task may count twice, so the report counts elsewhere
    */
-  public BuildShuffle(LongAccumulator journalRows, LongAccumulator rejectedRows) {
+  public BuildShuffle(BuildFlows flows, LongAccumulator journalRows, LongAccumulator rejectedRows) {
+    this.flows = flows;
     this.journalRows = journalRows;
     this.rejectedRows = rejectedRows;
   }
 
   @Override
-  public Iterator<Tuple2<byte[], byte[]>> call(Iterator<Row> joined) {
+  public Iterator<Tuple2<byte[], byte[]>> call(Iterator<JoinedEntry> joined) {
     return new Iterator<>() {
       private final TreeSet<Integer> occurDays = new TreeSet<>();
       private int lastOccurDay;

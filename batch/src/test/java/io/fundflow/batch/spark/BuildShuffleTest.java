@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fundflow.batch.source.TextTable;
 import io.fundflow.common.codec.FundFlowJson;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.hbase.FundFlowRows;
@@ -16,24 +17,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 class BuildShuffleTest {
 
-  private static final String[] JOURNAL = {
-    "INIT_DATE", "SERIAL_NO", "OCCUR_TIME", "CLIENT_ID", "FUND_ACCOUNT", "BRANCH_NO", "MONEY_TYPE",
-    "BUSINESS_FLAG", "OCCUR_BALANCE", "POST_BALANCE", "CHANNEL", "REMARK"
-  };
+  private static final TextTable.Columns JOURNAL = new TextTable.Columns(List.of(
+      "INIT_DATE", "SERIAL_NO", "OCCUR_TIME", "CLIENT_ID", "FUND_ACCOUNT", "BRANCH_NO", "MONEY_TYPE",
+      "BUSINESS_FLAG", "OCCUR_BALANCE", "POST_BALANCE", "CHANNEL", "REMARK"));
 
   @Test
   void flowsGoUnderTheirRowKeysRejectedEntriesToSaltZeroAndEveryOccurDayToEverySalt() {
-    List<Row> joined = List.of(
+    List<JoinedEntry> joined = List.of(
         joined("20261119", "1", "2026-11-19 09:30:00", "C1", "CNY", "100.50"),
         joined("20261119", "2", "2026-11-19 10:00:00", "C2", "CNY", "-20.00"),
         joined("20261119", "3", "2026-11-18 23:10:00", "C3", "CNY", "7.00"),
@@ -42,7 +38,7 @@ class BuildShuffleTest {
     LongAccumulator rejected = new LongAccumulator();
 
     List<Tuple2<byte[], byte[]>> out = new ArrayList<>();
-    new BuildShuffle(read, rejected).call(joined.iterator()).forEachRemaining(out::add);
+    new BuildShuffle(new BuildFlows(JOURNAL), read, rejected).call(joined.iterator()).forEachRemaining(out::add);
 
     List<Tuple2<byte[], byte[]>> flows = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -82,24 +78,15 @@ class BuildShuffleTest {
   @Test
   void anEmptyPartitionSendsNothing() {
     Iterator<Tuple2<byte[], byte[]>> out =
-        new BuildShuffle(new LongAccumulator(), new LongAccumulator()).call(List.<Row>of().iterator());
+        new BuildShuffle(new BuildFlows(JOURNAL), new LongAccumulator(), new LongAccumulator())
+            .call(List.<JoinedEntry>of().iterator());
     assertFalse(out.hasNext());
   }
 
-  private static Row joined(
+  private static JoinedEntry joined(
       String initDate, String serial, String time, String client, String money, String amount) {
-    StructType j = new StructType();
-    for (String c : JOURNAL) {
-      j = j.add(c, DataTypes.StringType, true);
-    }
-    Row journal = new GenericRowWithSchema(
-        new Object[] {initDate, serial, time, client, "F" + client, "1001", money, "1001", amount,
-            "1000.00", "BNC1", "r" + serial},
-        j);
-    StructType schema = new StructType()
-        .add("j", j, true)
-        .add("c", new StructType().add("CLIENT_ID", DataTypes.StringType, true), true)
-        .add("ch", new StructType().add("CHANNEL_CODE", DataTypes.StringType, true), true);
-    return new GenericRowWithSchema(new Object[] {journal, null, null}, schema);
+    String[] journal = {initDate, serial, time, client, "F" + client, "1001", money, "1001", amount,
+        "1000.00", "BNC1", "r" + serial};
+    return new JoinedEntry(journal, null, null);
   }
 }
