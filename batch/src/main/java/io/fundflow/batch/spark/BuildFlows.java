@@ -9,6 +9,7 @@ import io.fundflow.common.dwd.DwdRules;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dwd.FundFlowBuilder;
 import io.fundflow.common.dwd.ValidationResult;
+import io.fundflow.common.dws.SummaryFigures;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.model.Channel;
 import io.fundflow.common.model.Customer;
@@ -30,10 +31,11 @@ public final class BuildFlows implements Serializable {
   }
 
   /**
-   * One journal entry recomputed: its detail rowkey, flow JSON and occur day (yyyymmdd), or why it
-   * was rejected ({@code rejected} non-null, the rest null and 0).
+   * One journal entry recomputed: its detail rowkey, flow JSON, summary figures and occur day
+   * (yyyymmdd), or why it was rejected ({@code rejected} non-null, the rest null and 0).
    */
-  public record Flow(byte[] rowKey, byte[] json, int occurDay, String rejected) {
+  public record Flow(
+      byte[] rowKey, byte[] json, SummaryFigures figures, int occurDay, String rejected) {
 
     boolean isRejected() {
       return rejected != null;
@@ -72,12 +74,13 @@ public final class BuildFlows implements Serializable {
     return new Flow(
         FundFlowRows.rowKey(flow),
         FundFlowJson.encode(flow),
+        SummaryFigures.of(flow),
         TradeDate.of(flow.occurTime().toLocalDate()),
         null);
   }
 
   private Flow rejected(String[] j, String why) {
     String key = journalColumns.describe(j, "INIT_DATE") + "/" + journalColumns.describe(j, "SERIAL_NO");
-    return new Flow(null, null, 0, key + ": " + why);
+    return new Flow(null, null, null, 0, key + ": " + why);
   }
 }

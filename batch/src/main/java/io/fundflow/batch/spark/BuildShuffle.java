@@ -15,7 +15,8 @@ import scala.Tuple2;
 
 /**
  * The map side of the correction's one shuffle: each joined journal entry through {@link BuildFlows},
- * out as its detail rowkey and flow JSON, or as a rejected entry; after the partition's last row,
+ * out as its detail rowkey and {@link FlowValue} (summary figures and flow JSON), or as a rejected
+ * entry; after the partition's last row,
  * its occur days to every salt ({@link ShuffleKeys}). Streams; holds only the set of occur days.
  */
 public final class BuildShuffle implements PairFlatMapFunction<Iterator<JoinedEntry>, byte[], byte[]> {
@@ -77,7 +78,7 @@ public final class BuildShuffle implements PairFlatMapFunction<Iterator<JoinedEn
           occurDays.add(flow.occurDay());
           lastOccurDay = flow.occurDay();
         }
-        return new Tuple2<>(flow.rowKey(), flow.json());
+        return new Tuple2<>(flow.rowKey(), FlowValue.of(flow.figures(), flow.json()));
       }
     };
   }

@@ -2,7 +2,6 @@ package io.fundflow.batch.spark;
 
 import io.fundflow.batch.report.TableOutcome;
 import io.fundflow.common.codec.CustomerDaySummaryJson;
-import io.fundflow.common.codec.FundFlowJson;
 import io.fundflow.common.dwd.FundFlow;
 import io.fundflow.common.dws.CustomerDaySummaries;
 import io.fundflow.common.dws.CustomerDaySummary;
@@ -35,7 +34,7 @@ import scala.Tuple2;
  * Diffs and corrects everything of one salt in one task (one HBase connection). The salt's share
  * of the shuffle arrives sorted as HBase sorts ({@link SaltPartitioner}): first its control records
  * ({@link ShuffleKeys}: the rejected entries, to salt 0, and every occur day of the day-end data),
- * then its expected detail rows (rowkey → flow JSON), which are merged with a streamed scan of the
+ * then its expected detail rows (rowkey → {@link FlowValue}), which are merged with a streamed scan of the
  * salt's served detail rows in the day's buckets; the customer-day summaries built from the same
  * flows with the stream's accumulator are merged with a scan of the salt's summaries of the day.
  * Only the expected flows travel, once; served rows are neither shuffled nor held in memory. Writes
@@ -147,8 +146,9 @@ public final class CorrectSalt
   }
 
   /**
-   * The expected detail rows as they stream past, each flow also counted into its customer-day's
-   * summary: a customer's rows all carry its salt, so the salt's task sees all of them.
+   * The expected detail rows (their flow JSON) as they stream past, each flow's figures also
+   * counted into its customer-day's summary: a customer's rows all carry its salt, so the salt's
+   * task sees all of them.
    */
   private static Iterator<RowCell> summarizing(
       Iterator<Tuple2<byte[], byte[]>> rows, CustomerDaySummaries summaries) {
@@ -161,8 +161,8 @@ public final class CorrectSalt
       @Override
       public RowCell next() {
         Tuple2<byte[], byte[]> row = rows.next();
-        summaries.add(FundFlowJson.decode(row._2()));
-        return new RowCell(row._1(), row._2());
+        summaries.add(FlowValue.figures(row._2()));
+        return new RowCell(row._1(), FlowValue.json(row._2()));
       }
     };
   }

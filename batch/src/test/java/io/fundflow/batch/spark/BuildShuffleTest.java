@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fundflow.batch.source.TextTable;
 import io.fundflow.common.codec.FundFlowJson;
 import io.fundflow.common.dwd.FundFlow;
+import io.fundflow.common.dws.SummaryFigures;
 import io.fundflow.common.hbase.FundFlowRows;
 import io.fundflow.common.hbase.HBaseLayout;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,9 @@ class BuildShuffleTest {
     }
     assertEquals(3, flows.size());
     for (Tuple2<byte[], byte[]> f : flows) {
-      FundFlow flow = FundFlowJson.decode(f._2());
+      FundFlow flow = FundFlowJson.decode(FlowValue.json(f._2()));
       assertArrayEquals(FundFlowRows.rowKey(flow), f._1(), flow.toString());
+      assertEquals(SummaryFigures.of(flow), FlowValue.figures(f._2()), "the flow's own figures");
     }
     assertEquals(1, reasons.size());
     assertTrue(reasons.get(0).startsWith("20261119/4: "), reasons.get(0));

@@ -5,7 +5,6 @@ import io.fundflow.common.dwd.FundFlow;
 import java.io.Serial;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,13 +61,18 @@ public final class CustomerDayAccumulator implements Serializable {
 
   /** Counts a flow (a new entry, or the new version of an updated one). */
   public CustomerDayAccumulator add(FundFlow flow) {
+    return add(SummaryFigures.of(flow));
+  }
+
+  /** Counts a flow given by its summary figures alone. */
+  public CustomerDayAccumulator add(SummaryFigures flow) {
     apply(flow, 1);
     return this;
   }
 
   /** Uncounts a flow previously added (the old version of an updated entry, or a deleted one). */
   public CustomerDayAccumulator retract(FundFlow flow) {
-    apply(flow, -1);
+    apply(SummaryFigures.of(flow), -1);
     return this;
   }
 
@@ -206,9 +210,9 @@ public final class CustomerDayAccumulator implements Serializable {
     }
   }
 
-  private void apply(FundFlow flow, int sign) {
-    adoptKey(CustomerDayKey.of(flow));
-    BigDecimal amount = flow.occurBalance().setScale(2, RoundingMode.UNNECESSARY);
+  private void apply(SummaryFigures flow, int sign) {
+    adoptKey(flow.key());
+    BigDecimal amount = flow.amount();
     BigDecimal signed = sign > 0 ? amount : amount.negate();
     if (amount.signum() > 0) {
       inflow = inflow.add(signed);
@@ -217,12 +221,7 @@ public final class CustomerDayAccumulator implements Serializable {
     }
     entryCount += sign;
     addCategory(flow.category(), signed, sign);
-    addBalancePoint(
-        new BalancePoint(
-            flow.occurTime(),
-            flow.serialNo(),
-            flow.postBalance().setScale(2, RoundingMode.UNNECESSARY)),
-        sign);
+    addBalancePoint(flow.balance(), sign);
   }
 
   private void adoptKey(CustomerDayKey other) {

@@ -16,7 +16,12 @@ public final class CustomerDaySummaries {
 
   /** Counts one flow into the summary of its customer-day. */
   public CustomerDaySummaries add(FundFlow flow) {
-    accumulators.computeIfAbsent(CustomerDayKey.of(flow), CustomerDayAccumulator::new).add(flow);
+    return add(SummaryFigures.of(flow));
+  }
+
+  /** Counts one flow, given by its summary figures alone, into the summary of its customer-day. */
+  public CustomerDaySummaries add(SummaryFigures flow) {
+    accumulators.computeIfAbsent(flow.key(), CustomerDayAccumulator::new).add(flow);
     return this;
   }
 
