@@ -81,6 +81,23 @@ class BatchMainTest {
   }
 
   @Test
+  void anOutOfRangeBroadcastLimitStopsStartUpNamingTheKey() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, run("correct", "--date", "20261119",
+          "-Dhbase.bootstrap.servers=127.0.0.1:1", "-Ddb.url=jdbc:h2:mem:x",
+          "-Dbatch.join.broadcast-max-customers=-1"));
+    } finally {
+      System.setErr(stderr);
+    }
+    String message = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("batch.join.broadcast-max-customers") && message.contains("[0, 100000000]"),
+        message);
+  }
+
+  @Test
   void sparkPropertiesUnderTheFundflowPrefixAreConfigurationKeys() {
     Properties p = new Properties();
     p.setProperty("spark.fundflow.db.url", "jdbc:h2:mem:x");
