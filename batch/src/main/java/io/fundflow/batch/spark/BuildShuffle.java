@@ -14,10 +14,10 @@ import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
- * The map side of the correction's one shuffle: each joined journal entry through {@link BuildFlows},
- * out as its detail rowkey and {@link FlowValue} (summary figures and flow JSON), or as a rejected
- * entry; after the partition's last row,
- * its occur days to every salt ({@link ShuffleKeys}). Streams; holds only the set of occur days.
+ * The map side of the correction's one shuffle: each joined journal entry through {@link
+ * BuildFlows}, out as its detail rowkey and {@link FlowValue} (summary figures and flow JSON), or
+ * as a rejected entry; after the partition's last row, its occur days to every salt ({@link
+ * ShuffleKeys}). Streams; holds only the set of occur days.
  */
 public final class BuildShuffle implements PairFlatMapFunction<Iterator<JoinedEntry>, byte[], byte[]> {
 

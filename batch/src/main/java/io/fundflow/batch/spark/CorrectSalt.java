@@ -34,9 +34,10 @@ import scala.Tuple2;
  * Diffs and corrects everything of one salt in one task (one HBase connection). The salt's share
  * of the shuffle arrives sorted as HBase sorts ({@link SaltPartitioner}): first its control records
  * ({@link ShuffleKeys}: the rejected entries, to salt 0, and every occur day of the day-end data),
- * then its expected detail rows (rowkey → {@link FlowValue}), which are merged with a streamed scan of the
- * salt's served detail rows in the day's buckets; the customer-day summaries built from the same
- * flows with the stream's accumulator are merged with a scan of the salt's summaries of the day.
+ * then its expected detail rows (rowkey → {@link FlowValue}), which are merged with a streamed
+ * scan of the salt's served detail rows in the day's buckets; the customer-day summaries counted
+ * from the same flows' figures with the stream's accumulator are merged with a scan of the salt's
+ * summaries of the day.
  * Only the expected flows travel, once; served rows are neither shuffled nor held in memory. Writes
  * are idempotent (same cells, same version), so a retried task converges.
  */
