@@ -28,10 +28,6 @@ public record TextTable(Columns columns, JavaRDD<String[]> rows) {
       return names.indexOf(name);
     }
 
-    public int size() {
-      return names.size();
-    }
-
     /** Reads {@code row} (values in these columns' order) as a row of {@code table}. */
     public TextRowReader.Result read(SourceTable table, String[] row) {
       TextRowReader.Columns c = new TextRowReader.Columns();
