@@ -12,6 +12,8 @@ import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.hbase.KeyRange;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.hbase.HBaseMutations;
+import io.fundflow.hbase.coprocessor.RangeScanAttribute;
+import io.fundflow.hbase.coprocessor.ScanRange;
 import io.fundflow.serving.query.FlowQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ import org.apache.hadoop.hbase.filter.ValueFilter;
 /**
  * Reads fund-flow details and customer-day summaries from HBase. A query scans only its planned
  * ranges ({@code docs/rowkey.md}), as one scan with a {@link MultiRowRangeFilter} when it spans
- * several days, with HBase's limit and caching set to the page size plus one (the extra row tells
+ * several days (which region servers running {@code RangeScanObserver} scan range by range), with HBase's limit and caching set to the page size plus one (the extra row tells
  * whether another page follows). A page's rows are read in place ({@link FundFlowJsonView}), not
  * decoded. Filters run in the region servers as a regular expression on the
  * flow's JSON cell, whose field order is fixed ({@link FundFlowJson}); they are checked again here
@@ -202,6 +204,13 @@ public final class FundFlowStore {
             .addFamily(FAMILY);
     List<Filter> filters = new ArrayList<>(2);
     if (ranges.size() > 1) {
+      // Region servers with fundflow's RangeScanObserver scan each range with its own bounded
+      // scanner and read nothing between them; without it, the filter skips between the ranges,
+      // reading the first row past each. The rows are the same either way.
+      scan.setAttribute(
+          RangeScanAttribute.NAME,
+          RangeScanAttribute.encode(
+              ranges.stream().map(r -> new ScanRange(r.startInclusive(), r.stopExclusive())).toList()));
       List<MultiRowRangeFilter.RowRange> rowRanges =
           ranges.stream()
               .map(

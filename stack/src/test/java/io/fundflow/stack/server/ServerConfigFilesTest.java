@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.stack.config.PortPlan;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,30 @@ class ServerConfigFilesTest {
     assertEquals("-1", site.get("hbase.master.info.port"));
     assertEquals("-1", site.get("hbase.regionserver.info.port"));
     assertEquals("false", site.get("hbase.flush.procedure.enabled"));
+    assertEquals(
+        "io.fundflow.hbase.coprocessor.RangeScanObserver",
+        site.get("hbase.coprocessor.region.classes"));
     String xml = HBaseSiteConfig.render(ports, data.resolve("hbase"));
     assertTrue(
         xml.contains("<property><name>hbase.master.port</name><value>16200</value></property>"));
+  }
+
+  @Test
+  void theRegionObserverTheSiteNamesIsOnTheServersClasspath() throws Exception {
+    String observer = HBaseSiteConfig.properties(ports, data).get("hbase.coprocessor.region.classes");
+    String classFile = observer.replace('.', '/') + ".class";
+    boolean found = false;
+    for (String entry : ServerClasspath.of("hbase").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.isDirectory(p)) {
+        found |= Files.exists(p.resolve(classFile));
+      } else if (entry.endsWith(".jar")) {
+        try (JarFile jar = new JarFile(p.toFile())) {
+          found |= jar.getEntry(classFile) != null;
+        }
+      }
+    }
+    assertTrue(found, observer + " is not on the HBase server's classpath");
   }
 
   @Test
