@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.names.Topics;
+import io.fundflow.stack.bootstrap.HBaseTables;
 import io.fundflow.stack.health.HBaseHealth;
 import io.fundflow.stack.health.KafkaHealth;
 import io.fundflow.stack.junit.LocalStackExtension;
@@ -115,7 +116,10 @@ class LocalStackIT {
       ColumnFamilyDescriptor cf = admin.getDescriptor(name).getColumnFamily(family);
       assertEquals(DataBlockEncoding.FAST_DIFF, cf.getDataBlockEncoding());
       assertEquals(HBaseLayout.DETAIL_BLOCK_SIZE, cf.getBlocksize());
-      assertEquals(BloomType.ROW, cf.getBloomFilterType());
+      assertEquals(BloomType.ROWPREFIX_FIXED_LENGTH, cf.getBloomFilterType());
+      assertEquals(
+          Integer.toString(HBaseLayout.DETAIL_BLOOM_PREFIX_LENGTH),
+          cf.getConfigurationValue(HBaseTables.BLOOM_PREFIX_LENGTH_KEY));
       assertEquals(1, cf.getMaxVersions());
 
       table.put(new Put(row).addColumn(family, Bytes.toBytes("amt"), 42L, Bytes.toBytes("100.00")));

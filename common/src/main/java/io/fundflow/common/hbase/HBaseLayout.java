@@ -38,6 +38,14 @@ public final class HBaseLayout {
    */
   public static final int DETAIL_BLOCK_SIZE = 32 * 1024;
 
+  /**
+   * Bloom filter key of the detail table: a row's (salt, day bucket, CLIENT_ID) prefix. A page
+   * scans each day's range of one customer on its own (with the region servers' RangeScanObserver),
+   * and such a scan skips every store file whose filter says the customer has no row that day: a
+   * sparse customer's empty days cost no block read.
+   */
+  public static final int DETAIL_BLOOM_PREFIX_LENGTH = FundFlowRowKey.CUSTOMER_DAY_PREFIX_LENGTH;
+
   private HBaseLayout() {}
 
   /** Every serving table, in bootstrap order. */
@@ -45,11 +53,16 @@ public final class HBaseLayout {
     List<byte[]> saltSplits = saltSplitPoints();
     return List.of(
         new HBaseTableSpec(
-            NAMESPACE, FUND_FLOW_TABLE, List.of(FAMILY), saltSplits, DETAIL_BLOCK_SIZE),
+            NAMESPACE,
+            FUND_FLOW_TABLE,
+            List.of(FAMILY),
+            saltSplits,
+            DETAIL_BLOCK_SIZE,
+            DETAIL_BLOOM_PREFIX_LENGTH),
         new HBaseTableSpec(
-            NAMESPACE, CUSTOMER_DAY_TABLE, List.of(FAMILY), saltSplits, DEFAULT_BLOCK_SIZE),
+            NAMESPACE, CUSTOMER_DAY_TABLE, List.of(FAMILY), saltSplits, DEFAULT_BLOCK_SIZE, 0),
         new HBaseTableSpec(
-            NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of(), DEFAULT_BLOCK_SIZE));
+            NAMESPACE, DAY_BUCKET_TABLE, List.of(FAMILY), List.of(), DEFAULT_BLOCK_SIZE, 0));
   }
 
   /**

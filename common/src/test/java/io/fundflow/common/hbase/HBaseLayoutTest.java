@@ -1,6 +1,8 @@
 package io.fundflow.common.hbase;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
@@ -29,6 +31,24 @@ class HBaseLayoutTest {
     assertEquals(32 * 1024, tables.get(0).blockSizeBytes());
     assertEquals(64 * 1024, tables.get(1).blockSizeBytes());
     assertEquals(64 * 1024, tables.get(2).blockSizeBytes());
+  }
+
+  @Test
+  void theDetailTablesBloomFilterKeysACustomersDay() {
+    List<HBaseTableSpec> tables = HBaseLayout.tables();
+
+    assertEquals(23, tables.get(0).bloomPrefixLength(), "salt, day bucket, CLIENT_ID");
+    byte[] morning =
+        FundFlowRowKey.encode("100200300", LocalDateTime.parse("2025-03-14T09:30:00"), 1, 20250314);
+    byte[] evening =
+        FundFlowRowKey.encode("100200300", LocalDateTime.parse("2025-03-14T21:00:00"), 9, 20250317);
+    byte[] nextDay =
+        FundFlowRowKey.encode("100200300", LocalDateTime.parse("2025-03-15T09:30:00"), 2, 20250317);
+    int n = tables.get(0).bloomPrefixLength();
+    assertArrayEquals(Arrays.copyOf(morning, n), Arrays.copyOf(evening, n), "one key per day");
+    assertFalse(Arrays.equals(Arrays.copyOf(morning, n), Arrays.copyOf(nextDay, n)));
+    assertEquals(0, tables.get(1).bloomPrefixLength(), "whole-row blooms for the point reads");
+    assertEquals(0, tables.get(2).bloomPrefixLength());
   }
 
   @Test

@@ -36,13 +36,21 @@ import org.apache.hadoop.hbase.util.Bytes;
  *       a cluster that has the native codecs.
  *   <li>{@code BLOCKSIZE} from {@link HBaseTableSpec#blockSizeBytes()}: 32 KB for the detail table,
  *       whose queries seek into many day buckets, HBase's 64 KB for the others.
- *   <li>{@code BLOOMFILTER ROW}: point reads by rowkey (replays, corrections) skip store files that
- *       cannot hold the row.
+ *   <li>{@code BLOOMFILTER ROW}: point reads by rowkey skip store files that cannot hold the row. The
+ *       detail table's is {@code ROWPREFIX_FIXED_LENGTH} on (salt, day, CLIENT_ID) ({@link
+ *       HBaseTableSpec#bloomPrefixLength()}): a page's scan of one customer's day skips the store
+ *       files without a row of it.
  *   <li>{@code VERSIONS 1}: the cell timestamp is the source order, so the newest version wins
  *       whatever the arrival order; reads never need history.
  * </ul>
  */
 public final class HBaseTables {
+
+  /**
+   * The column-family setting that holds a prefix bloom filter's length (hbase-server's {@code
+   * BloomFilterUtil.PREFIX_LENGTH_KEY}, not in the shaded client).
+   */
+  public static final String BLOOM_PREFIX_LENGTH_KEY = "RowPrefixBloomFilter.prefix_length";
 
   private final Map<String, String> clientConfig;
   private final String compression;
@@ -81,19 +89,27 @@ public final class HBaseTables {
     TableDescriptorBuilder table =
         TableDescriptorBuilder.newBuilder(TableName.valueOf(spec.namespace(), spec.table()));
     for (String family : spec.families()) {
-      table.setColumnFamily(family(family, compression, spec.blockSizeBytes()));
+      table.setColumnFamily(
+          family(family, compression, spec.blockSizeBytes(), spec.bloomPrefixLength()));
     }
     return table.build();
   }
 
-  static ColumnFamilyDescriptor family(String family, String compression, int blockSizeBytes) {
-    return ColumnFamilyDescriptorBuilder.newBuilder(Bytes.toBytes(family))
-        .setBlocksize(blockSizeBytes)
-        .setDataBlockEncoding(DataBlockEncoding.FAST_DIFF)
-        .setCompressionType(Compression.Algorithm.valueOf(compression))
-        .setBloomFilterType(BloomType.ROW)
-        .setMaxVersions(1)
-        .build();
+  static ColumnFamilyDescriptor family(
+      String family, String compression, int blockSizeBytes, int bloomPrefixLength) {
+    ColumnFamilyDescriptorBuilder f =
+        ColumnFamilyDescriptorBuilder.newBuilder(Bytes.toBytes(family))
+            .setBlocksize(blockSizeBytes)
+            .setDataBlockEncoding(DataBlockEncoding.FAST_DIFF)
+            .setCompressionType(Compression.Algorithm.valueOf(compression))
+            .setMaxVersions(1);
+    if (bloomPrefixLength > 0) {
+      f.setBloomFilterType(BloomType.ROWPREFIX_FIXED_LENGTH)
+          .setConfiguration(BLOOM_PREFIX_LENGTH_KEY, Integer.toString(bloomPrefixLength));
+    } else {
+      f.setBloomFilterType(BloomType.ROW);
+    }
+    return f.build();
   }
 
   private static void ensureNamespace(Admin admin, String namespace, List<String> changes)
