@@ -23,7 +23,8 @@ import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * Creates the fundflow namespace and every serving table of {@link HBaseLayout#tables()} that is
- * missing, pre-split at its split points. Existing tables are left as they are.
+ * missing, pre-split at its split points. An existing table keeps its regions and rows; its column
+ * families get the settings below if they have others (a stack made by an older version).
  *
  * <p>Column-family settings, and why:
  *
@@ -69,15 +70,18 @@ public final class HBaseTables {
       for (HBaseTableSpec spec : HBaseLayout.tables()) {
         ensureNamespace(admin, spec.namespace(), changes);
         TableName name = TableName.valueOf(spec.namespace(), spec.table());
+        TableDescriptor wanted = descriptor(spec, compression);
         if (!admin.tableExists(name)) {
           byte[][] splits = spec.splitPoints().toArray(new byte[0][]);
           if (splits.length == 0) {
-            admin.createTable(descriptor(spec, compression));
+            admin.createTable(wanted);
           } else {
-            admin.createTable(descriptor(spec, compression), splits);
+            admin.createTable(wanted, splits);
           }
           changes.add(
               "created table " + spec.qualifiedName() + " (" + (splits.length + 1) + " regions)");
+        } else {
+          alterFamilies(admin, admin.getDescriptor(name), wanted, changes);
         }
       }
     }
@@ -110,6 +114,31 @@ public final class HBaseTables {
       f.setBloomFilterType(BloomType.ROW);
     }
     return f.build();
+  }
+
+  /**
+   * Gives an existing table's families fundflow's settings (a stack made by an older version). The
+   * store files already written keep theirs until compactions rewrite them.
+   */
+  private static void alterFamilies(
+      Admin admin, TableDescriptor existing, TableDescriptor wanted, List<String> changes)
+      throws Exception {
+    for (ColumnFamilyDescriptor family : wanted.getColumnFamilies()) {
+      ColumnFamilyDescriptor current = existing.getColumnFamily(family.getName());
+      if (current == null) {
+        admin.addColumnFamily(existing.getTableName(), family);
+        changes.add("added column family " + family.getNameAsString() + " to " + existing.getTableName());
+      } else if (ColumnFamilyDescriptor.COMPARATOR.compare(current, family) != 0) {
+        admin.modifyColumnFamily(existing.getTableName(), family);
+        changes.add(
+            "altered column family "
+                + family.getNameAsString()
+                + " of "
+                + existing.getTableName()
+                + " to "
+                + family);
+      }
+    }
   }
 
   private static void ensureNamespace(Admin admin, String namespace, List<String> changes)
