@@ -30,7 +30,8 @@ final class RangeRegionScanner implements RegionScanner {
   private RegionScanner current;
   private boolean closed;
 
-  private RangeRegionScanner(Region region, Scan template, long readPoint, List<ScanWindow> windows) {
+  private RangeRegionScanner(
+      Region region, Scan template, long readPoint, List<ScanWindow> windows) {
     this.region = region;
     this.template = template;
     this.readPoint = readPoint;

@@ -27,8 +27,15 @@ public final class RangeScanAttribute {
 
   private RangeScanAttribute() {}
 
-  /** The attribute's value for {@code ranges}, which must be ascending and disjoint. */
+  /**
+   * The attribute's value for {@code ranges}, which must be ascending and disjoint, and at most
+   * {@link #MAX_RANGES}.
+   */
   public static byte[] encode(List<ScanRange> ranges) {
+    if (ranges.size() > MAX_RANGES) {
+      throw new IllegalArgumentException(
+          NAME + ": " + ranges.size() + " ranges, at most " + MAX_RANGES);
+    }
     checkOrder(ranges);
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 + ranges.size() * 84);
     out.write(VERSION);
@@ -66,7 +73,8 @@ public final class RangeScanAttribute {
         ranges.add(new ScanRange(start, stop));
       }
       if (in.hasRemaining()) {
-        throw new IllegalArgumentException(NAME + ": " + in.remaining() + " bytes after the ranges");
+        throw new IllegalArgumentException(
+            NAME + ": " + in.remaining() + " bytes after the ranges");
       }
       checkOrder(ranges);
       return List.copyOf(ranges);

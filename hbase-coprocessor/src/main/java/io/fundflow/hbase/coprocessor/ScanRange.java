@@ -2,7 +2,7 @@ package io.fundflow.hbase.coprocessor;
 
 import java.util.Arrays;
 
-/** One key range of a multi-range scan: rows from {@code startInclusive} up to {@code stopExclusive}. */
+/** One key range of a multi-range scan: {@code startInclusive} up to {@code stopExclusive}. */
 public record ScanRange(byte[] startInclusive, byte[] stopExclusive) {
 
   /** Checks the range is not empty. */

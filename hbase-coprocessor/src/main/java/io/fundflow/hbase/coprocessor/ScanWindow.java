@@ -28,7 +28,11 @@ public record ScanWindow(byte[] start, boolean startInclusive, byte[] stop, bool
    * region's [{@code regionStart}, {@code regionEnd}), in the ranges' order, empty ones left out.
    */
   public static List<ScanWindow> clip(
-      List<ScanRange> ranges, Bound scanStart, Bound scanStop, byte[] regionStart, byte[] regionEnd) {
+      List<ScanRange> ranges,
+      Bound scanStart,
+      Bound scanStop,
+      byte[] regionStart,
+      byte[] regionEnd) {
     Bound regionLow = new Bound(regionStart, true);
     Bound regionHigh = new Bound(regionEnd, false);
     List<ScanWindow> windows = new ArrayList<>(ranges.size());

@@ -47,6 +47,18 @@ class RangeScanAttributeTest {
   }
 
   @Test
+  void moreRangesThanTheLimitAreRefused() {
+    List<ScanRange> tooMany = ascendingRanges(new Random(3), RangeScanAttribute.MAX_RANGES + 1);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RangeScanAttribute.encode(tooMany));
+    assertTrue(e.getMessage().contains("at most " + RangeScanAttribute.MAX_RANGES), e.getMessage());
+    List<ScanRange> atTheLimit = tooMany.subList(0, RangeScanAttribute.MAX_RANGES);
+    assertEquals(
+        RangeScanAttribute.MAX_RANGES,
+        RangeScanAttribute.decode(RangeScanAttribute.encode(atTheLimit)).size());
+  }
+
+  @Test
   void malformedValuesAreRefusedWithTheAttributesName() {
     byte[] good =
         RangeScanAttribute.encode(

@@ -40,8 +40,9 @@ import org.apache.hadoop.hbase.filter.ValueFilter;
 /**
  * Reads fund-flow details and customer-day summaries from HBase. A query scans only its planned
  * ranges ({@code docs/rowkey.md}), as one scan with a {@link MultiRowRangeFilter} when it spans
- * several days (which region servers running {@code RangeScanObserver} scan range by range), with HBase's limit and caching set to the page size plus one (the extra row tells
- * whether another page follows). A page's rows are read in place ({@link FundFlowJsonView}), not
+ * several days (which region servers running {@code RangeScanObserver} scan range by range),
+ * with HBase's limit and caching set to the page size plus one (the extra row tells whether
+ * another page follows). A page's rows are read in place ({@link FundFlowJsonView}), not
  * decoded. Filters run in the region servers as a regular expression on the
  * flow's JSON cell, whose field order is fixed ({@link FundFlowJson}); they are checked again here
  * on the rows read.
@@ -203,14 +204,18 @@ public final class FundFlowStore {
             // past the range, another customer's.
             .addFamily(FAMILY);
     List<Filter> filters = new ArrayList<>(2);
-    if (ranges.size() > 1) {
+    if (ranges.size() > 1 && ranges.size() <= RangeScanAttribute.MAX_RANGES) {
       // Region servers with fundflow's RangeScanObserver scan each range with its own bounded
-      // scanner and read nothing between them; without it, the filter skips between the ranges,
-      // reading the first row past each. The rows are the same either way.
+      // scanner and read nothing between them; without it (or past its 27 years of days), the
+      // filter skips between the ranges, reading the first row past each. The rows are the same.
       scan.setAttribute(
           RangeScanAttribute.NAME,
           RangeScanAttribute.encode(
-              ranges.stream().map(r -> new ScanRange(r.startInclusive(), r.stopExclusive())).toList()));
+              ranges.stream()
+                  .map(r -> new ScanRange(r.startInclusive(), r.stopExclusive()))
+                  .toList()));
+    }
+    if (ranges.size() > 1) {
       List<MultiRowRangeFilter.RowRange> rowRanges =
           ranges.stream()
               .map(

@@ -128,7 +128,9 @@ class FundFlowStoreIT {
   void withoutTheObserverTheFilterGivesTheSameRowsReadingOnePastEachDay() throws Exception {
     List<KeyRange> ranges =
         FundFlowRowKey.scanRanges(
-            sparse, LocalDateTime.parse("2025-04-01T00:00"), LocalDateTime.parse("2025-04-11T00:00"));
+            sparse,
+            LocalDateTime.parse("2025-04-01T00:00"),
+            LocalDateTime.parse("2025-04-11T00:00"));
     // The scan FundFlowStore sends, without the attribute that calls on the observer.
     Scan filtered =
         new Scan()
