@@ -2,6 +2,7 @@ package io.fundflow.serving.it;
 
 import static io.fundflow.serving.it.ServingFixture.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fundflow.common.codec.FundFlowJsonView;
@@ -10,6 +11,10 @@ import io.fundflow.common.hbase.FundFlowRowKey;
 import io.fundflow.common.hbase.HBaseLayout;
 import io.fundflow.common.model.MoneyType;
 import io.fundflow.hbase.HBaseMutations;
+import io.fundflow.hbase.coprocessor.RangeScanAttribute;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import io.fundflow.serving.query.FlowQuery;
 import io.fundflow.serving.store.FlowPage;
 import io.fundflow.serving.store.FundFlowStore;
@@ -162,6 +167,31 @@ class FundFlowStoreIT {
   }
 
   @Test
+  void aMalformedRangeAttributeFailsThatScanOnlyNamingTheAttribute() throws Exception {
+    Scan bad =
+        new Scan()
+            .withStartRow(new byte[] {1})
+            .withStopRow(new byte[] {2})
+            .addFamily(Bytes.toBytes(HBaseLayout.FAMILY))
+            .setAttribute(RangeScanAttribute.NAME, new byte[] {1, 5, 0});
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> {
+              try (Table table =
+                      fx.hbase.getTable(HBaseMutations.tableName(HBaseLayout.FUND_FLOW_TABLE));
+                  ResultScanner scanner = table.getScanner(bad)) {
+                scanner.next();
+              }
+            });
+    assertTrue(
+        stackTrace(e).contains(RangeScanAttribute.NAME), e.toString());
+    // The region server is still serving.
+    assertEquals(
+        4, store.page(query(sparse, "2025-04-01T00:00", "2025-04-11T00:00", 100)).flows().size());
+  }
+
+  @Test
   void eachPageOfAMultiDayQueryReadsOnlyItsRows() throws Exception {
     FlowPage first = store.page(query(sparse, "2025-04-01T00:00", "2025-04-11T00:00", 3));
     assertEquals(3, first.flows().size());
@@ -230,6 +260,12 @@ class FundFlowStoreIT {
         q.moneyType(),
         q.limit(),
         previous.lastRowKey());
+  }
+
+  private static String stackTrace(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return out.toString();
   }
 
   /** The row keys of a page's flows, as HBase prints them. */
