@@ -47,27 +47,26 @@ public record ScanWindow(byte[] start, boolean startInclusive, byte[] stop, bool
     return List.copyOf(windows);
   }
 
-  /** The later of two lower bounds (at the same key, the exclusive one). */
   private static Bound later(Bound a, Bound b) {
+    return tighter(a, b, 1);
+  }
+
+  private static Bound earlier(Bound a, Bound b) {
+    return tighter(a, b, -1);
+  }
+
+  /**
+   * Of two bounds on the same side, the one that lets fewer keys through: the later of two lower
+   * bounds ({@code side} 1) or the earlier of two upper ones (-1); at the same key, the exclusive.
+   */
+  private static Bound tighter(Bound a, Bound b, int side) {
     if (!b.bounded()) {
       return a;
     }
-    int c = Arrays.compareUnsigned(a.key(), b.key());
+    int c = Integer.signum(Arrays.compareUnsigned(a.key(), b.key())) * side;
     if (c == 0) {
       return new Bound(a.key(), a.inclusive() && b.inclusive());
     }
     return c > 0 ? a : b;
-  }
-
-  /** The earlier of two upper bounds (at the same key, the exclusive one). */
-  private static Bound earlier(Bound a, Bound b) {
-    if (!b.bounded()) {
-      return a;
-    }
-    int c = Arrays.compareUnsigned(a.key(), b.key());
-    if (c == 0) {
-      return new Bound(a.key(), a.inclusive() && b.inclusive());
-    }
-    return c < 0 ? a : b;
   }
 }
