@@ -25,7 +25,7 @@ public final class SparkSessions {
     return SparkSession.builder().config(configure(new SparkConf(true), config)).getOrCreate();
   }
 
-  /** The job's settings on top of {@code conf} (what spark-submit or system properties set wins). */
+  /** The job's settings on top of {@code conf}; what spark-submit or system properties set wins. */
   static SparkConf configure(SparkConf conf, BatchConfig config) {
     conf.setAppName("fundflow-batch-correct");
     if (!conf.contains("spark.master")) {
@@ -39,7 +39,8 @@ public final class SparkSessions {
     // The default 200 shuffle partitions would open 200 HBase connections for a small day; adaptive
     // execution still splits large ones.
     conf.setIfMissing("spark.sql.shuffle.partitions", "16");
-    conf.setIfMissing("spark.shuffle.spill.numElementsForceSpillThreshold", SORTER_RECORDS_IN_MEMORY);
+    conf.setIfMissing(
+        "spark.shuffle.spill.numElementsForceSpillThreshold", SORTER_RECORDS_IN_MEMORY);
     return conf;
   }
 }

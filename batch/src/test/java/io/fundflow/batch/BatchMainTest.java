@@ -93,7 +93,9 @@ class BatchMainTest {
       System.setErr(stderr);
     }
     String message = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(message.contains("batch.join.broadcast-max-customers") && message.contains("[0, 100000000]"),
+    assertTrue(
+        message.contains("batch.join.broadcast-max-customers")
+            && message.contains("[0, 100000000]"),
         message);
   }
 

@@ -34,7 +34,8 @@ class SparkSessionsTest {
     SparkConf conf = SparkSessions.configure(submitted, CONFIG);
 
     assertEquals("yarn", conf.get("spark.master"));
-    assertFalse(conf.contains("spark.driver.host"), "a cluster driver binds where the cluster says");
+    assertFalse(
+        conf.contains("spark.driver.host"), "a cluster driver binds where the cluster says");
     assertEquals("100000", conf.get("spark.shuffle.spill.numElementsForceSpillThreshold"));
     assertEquals("64", conf.get("spark.sql.shuffle.partitions"));
   }

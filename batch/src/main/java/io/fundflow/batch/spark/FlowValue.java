@@ -46,7 +46,8 @@ public final class FlowValue {
     }
     BigDecimal amount = f.amount();
     BigDecimal postBalance = f.balance().postBalance();
-    int figures = 1 + client.length + 4 + 1 + 1 + decimalSize(amount) + 3 * 8 + decimalSize(postBalance);
+    int figures =
+        1 + client.length + 4 + 1 + 1 + decimalSize(amount) + 3 * 8 + decimalSize(postBalance);
     if (figures > 255) {
       throw new IllegalArgumentException("flow figures over 255 bytes: " + f);
     }

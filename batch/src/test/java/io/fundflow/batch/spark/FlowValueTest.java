@@ -47,7 +47,9 @@ class FlowValueTest {
 
   @Test
   void bytesThatAreNoFlowValueAreRefused() {
-    byte[] value = FlowValue.of(figures("C1", new BigDecimal("1.00"), new BigDecimal("2.00")), new byte[] {'{', '}'});
+    byte[] value =
+        FlowValue.of(
+            figures("C1", new BigDecimal("1.00"), new BigDecimal("2.00")), new byte[] {'{', '}'});
 
     assertThrows(IllegalArgumentException.class, () -> FlowValue.figures(new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> FlowValue.json(new byte[] {5, 1}));
@@ -61,13 +63,21 @@ class FlowValueTest {
   private static SummaryFigures randomFigures(Random r) {
     String client = "C" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
     return new SummaryFigures(
-        new CustomerDayKey(client.substring(0, Math.min(18, client.length())), 19_900_101 + r.nextInt(1_000_000),
+        new CustomerDayKey(
+            client.substring(0, Math.min(18, client.length())),
+            19_900_101 + r.nextInt(1_000_000),
             MoneyType.values()[r.nextInt(MoneyType.values().length)]),
         amount(r),
         Category.values()[r.nextInt(Category.values().length)],
         new BalancePoint(
-            LocalDateTime.of(1 + r.nextInt(9999), 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24),
-                r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000)),
+            LocalDateTime.of(
+                1 + r.nextInt(9999),
+                1 + r.nextInt(12),
+                1 + r.nextInt(28),
+                r.nextInt(24),
+                r.nextInt(60),
+                r.nextInt(60),
+                r.nextInt(1_000_000_000)),
             r.nextInt(5) == 0 ? r.nextLong() : r.nextInt(10_000_000),
             amount(r)));
   }

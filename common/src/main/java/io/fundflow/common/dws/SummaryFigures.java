@@ -22,7 +22,8 @@ public record SummaryFigures(
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(balance, "balance");
     if (amount.scale() != 2 || balance.postBalance().scale() != 2) {
-      throw new IllegalArgumentException("summary amounts are kept at scale 2: " + amount + ", " + balance);
+      throw new IllegalArgumentException(
+          "summary amounts are kept at scale 2: " + amount + ", " + balance);
     }
   }
 

@@ -30,7 +30,10 @@ class SummaryFiguresTest {
 
     CustomerDaySummary byFlows = new CustomerDayAccumulator().add(in).add(out).toSummary();
     CustomerDaySummary byFigures =
-        new CustomerDayAccumulator().add(SummaryFigures.of(in)).add(SummaryFigures.of(out)).toSummary();
+        new CustomerDayAccumulator()
+            .add(SummaryFigures.of(in))
+            .add(SummaryFigures.of(out))
+            .toSummary();
 
     assertEquals(byFlows, byFigures);
     assertEquals(new BigDecimal("969.75"), byFigures.lastPostBalance());

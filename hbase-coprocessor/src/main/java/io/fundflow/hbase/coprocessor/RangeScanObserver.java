@@ -33,7 +33,7 @@ public final class RangeScanObserver implements RegionCoprocessor, RegionObserve
 
   private static final Logger LOG = LoggerFactory.getLogger(RangeScanObserver.class);
 
-  /** Every class a scan needs, loaded at start, so that replacing the jar later cannot break one. */
+  /** Every class a scan needs, loaded at start: replacing the jar later cannot break one. */
   private static final List<String> CLASSES =
       List.of(
           "io.fundflow.hbase.coprocessor.RangeRegionScanner",

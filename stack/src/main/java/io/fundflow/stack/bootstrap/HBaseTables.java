@@ -37,8 +37,8 @@ import org.apache.hadoop.hbase.util.Bytes;
  *       a cluster that has the native codecs.
  *   <li>{@code BLOCKSIZE} from {@link HBaseTableSpec#blockSizeBytes()}: 32 KB for the detail table,
  *       whose queries seek into many day buckets, HBase's 64 KB for the others.
- *   <li>{@code BLOOMFILTER ROW}: point reads by rowkey skip store files that cannot hold the row. The
- *       detail table's is {@code ROWPREFIX_FIXED_LENGTH} on (salt, day, CLIENT_ID) ({@link
+ *   <li>{@code BLOOMFILTER ROW}: point reads by rowkey skip store files that cannot hold the row.
+ *       The detail table's is {@code ROWPREFIX_FIXED_LENGTH} on (salt, day, CLIENT_ID) ({@link
  *       HBaseTableSpec#bloomPrefixLength()}): a page's scan of one customer's day skips the store
  *       files without a row of it.
  *   <li>{@code VERSIONS 1}: the cell timestamp is the source order, so the newest version wins
@@ -127,7 +127,8 @@ public final class HBaseTables {
       ColumnFamilyDescriptor current = existing.getColumnFamily(family.getName());
       if (current == null) {
         admin.addColumnFamily(existing.getTableName(), family);
-        changes.add("added column family " + family.getNameAsString() + " to " + existing.getTableName());
+        changes.add(
+            "added column family " + family.getNameAsString() + " to " + existing.getTableName());
       } else if (ColumnFamilyDescriptor.COMPARATOR.compare(current, family) != 0) {
         admin.modifyColumnFamily(existing.getTableName(), family);
         changes.add(

@@ -34,8 +34,8 @@ public final class HBaseSiteConfig {
     // that reports its flush before the procedure registered its wait leaves it stuck ("procedure
     // event for N is null", seen here under load). Disabled, the client uses the older flush path.
     p.put("hbase.flush.procedure.enabled", "false");
-    // fundflow's region observer (module hbase-coprocessor, on this server's classpath): a page over
-    // several days reads each day's range with its own bounded scanner (docs/rowkey.md).
+    // fundflow's region observer (module hbase-coprocessor, on this server's classpath): a page
+    // over several days reads each day's range with its own bounded scanner (docs/rowkey.md).
     p.put("hbase.coprocessor.region.classes", "io.fundflow.hbase.coprocessor.RangeScanObserver");
     return p;
   }

@@ -52,7 +52,8 @@ class ServerConfigFilesTest {
 
   @Test
   void theRegionObserverTheSiteNamesIsOnTheServersClasspath() throws Exception {
-    String observer = HBaseSiteConfig.properties(ports, data).get("hbase.coprocessor.region.classes");
+    String observer =
+        HBaseSiteConfig.properties(ports, data).get("hbase.coprocessor.region.classes");
     String classFile = observer.replace('.', '/') + ".class";
     boolean found = false;
     for (String entry : ServerClasspath.of("hbase").split(File.pathSeparator)) {
